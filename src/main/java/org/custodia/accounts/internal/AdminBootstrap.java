@@ -1,0 +1,53 @@
+package org.custodia.accounts.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Set;
+import org.custodia.accounts.AccountService;
+import org.custodia.accounts.NewAccount;
+import org.custodia.platform.Role;
+import org.custodia.platform.SecretFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * On an empty database, opens {@code admin} with the password from {@code CUSTODIA_ADMIN_PASSWORD}, or a random
+ * one printed once in the log and written to {@code <data-dir>/admin-password} (mode 600).
+ */
+@Component
+@Order(0)
+class AdminBootstrap implements ApplicationRunner {
+    private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
+    private final AccountService accounts;
+    private final String configured;
+    private final Path dataDir;
+
+    AdminBootstrap(AccountService accounts, @Value("${custodia.admin-password:}") String configured,
+                   @Value("${custodia.data-dir:./data}") Path dataDir) {
+        this.accounts = accounts;
+        this.configured = configured;
+        this.dataDir = dataDir;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        if (accounts.exists("admin")) {
+            return;
+        }
+        String password = StringUtils.hasText(configured) ? configured : SecretFiles.randomPassword();
+        accounts.create(new NewAccount("admin", "Administrador", password, Set.of(Role.ADMIN), true, Set.of()),
+                "sistema");
+        if (!StringUtils.hasText(configured)) {
+            Path file = SecretFiles.writeOwnerOnly(dataDir.resolve("admin-password"), password + "\n");
+            log.warn("Created account 'admin' with password {} (also written to {})", password, file);
+        } else {
+            log.info("Created account 'admin' with the password from CUSTODIA_ADMIN_PASSWORD");
+        }
+    }
+}

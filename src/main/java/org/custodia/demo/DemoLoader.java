@@ -1,0 +1,126 @@
+package org.custodia.demo;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.custodia.accounts.AccountService;
+import org.custodia.accounts.NewAccount;
+import org.custodia.estate.EstateService;
+import org.custodia.estate.Location;
+import org.custodia.estate.LocationKind;
+import org.custodia.ledger.Actor;
+import org.custodia.people.Admission;
+import org.custodia.people.PeopleService;
+import org.custodia.platform.Role;
+import org.custodia.platform.SecretFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.StringUtils;
+
+/** Loads the demo once, on a first start: estate, accounts, then the population in batches. */
+@Component
+@Order(10)
+class DemoLoader implements ApplicationRunner {
+    private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
+    private static final int BATCH = 5_000;
+
+    private final DemoProperties props;
+    private final EstateService estate;
+    private final PeopleService people;
+    private final AccountService accounts;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final Path dataDir;
+
+    DemoLoader(DemoProperties props, EstateService estate, PeopleService people, AccountService accounts,
+               TransactionTemplate tx, Clock clock, @Value("${custodia.data-dir:./data}") Path dataDir) {
+        this.props = props;
+        this.estate = estate;
+        this.people = people;
+        this.accounts = accounts;
+        this.tx = tx;
+        this.clock = clock;
+        this.dataDir = dataDir;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        if (!props.enabled() || estate.exists(DemoEstate.MEGA)) {
+            return;
+        }
+        long start = System.nanoTime();
+        List<DemoEstate> facilities = DemoEstate.all(props.megaPopulation(), props.otherFacilityScale());
+        for (DemoEstate f : facilities) {
+            tx.executeWithoutResult(s -> {
+                estate.registerFacility(f.facility(), Actor.SYSTEM);
+                f.pavilions().forEach(p -> estate.addPavilion(f.facility().code(), p.code(), p.name(), p.levels(),
+                        Actor.SYSTEM));
+                estate.addLocations(f.facility().code(), f.locations(), Actor.SYSTEM);
+            });
+        }
+        openAccounts();
+        DemoPeople generator = new DemoPeople(props.seed(), LocalDate.now(clock));
+        int total = 0;
+        for (DemoEstate f : facilities) {
+            total += populate(f, generator);
+        }
+        log.info("Demo data loaded: {} facilities, {} people in {} ms", facilities.size(), total,
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private int populate(DemoEstate f, DemoPeople generator) {
+        String code = f.facility().code();
+        List<Location> cells = estate.locations(code).stream().filter(l -> l.kind() == LocationKind.CELL).toList();
+        // The contract transfer (261 people in one day) is part of the mega-prison's population when it is large.
+        int foreign = code.equals(DemoEstate.MEGA) && f.population() >= 10_000 ? 261 : 0;
+        List<Admission> batch = new ArrayList<>(BATCH);
+        for (int i = 0; i < f.population(); i++) {
+            Location cell = cells.get(i % cells.size());
+            batch.add(generator.next(code, cell.id(), f.women(), i >= f.population() - foreign));
+            if (batch.size() == BATCH) {
+                people.takeOn(batch, Actor.SYSTEM);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            people.takeOn(batch, Actor.SYSTEM);
+        }
+        return f.population();
+    }
+
+    private void openAccounts() throws IOException {
+        String password = StringUtils.hasText(props.password()) ? props.password() : SecretFiles.randomPassword();
+        record Demo(String username, String name, Role role, boolean national) {
+        }
+        List<Demo> demo = List.of(
+                new Demo("oficial", "Oficial de custodia (demo)", Role.OFFICER, false),
+                new Demo("registro", "Oficial de registro (demo)", Role.RECORDS, false),
+                new Demo("salud", "Personal de salud (demo)", Role.HEALTH, false),
+                new Demo("direccion", "Dirección general (demo)", Role.COMMAND, true),
+                new Demo("finanzas", "Finanzas (demo)", Role.FINANCE, true),
+                new Demo("inspector", "Inspección independiente (demo)", Role.INSPECTOR, true));
+        StringBuilder file = new StringBuilder();
+        for (Demo d : demo) {
+            if (!accounts.exists(d.username())) {
+                accounts.create(new NewAccount(d.username(), d.name(), password, EnumSet.of(d.role()), d.national(),
+                        d.national() ? Set.of() : Set.of(DemoEstate.MEGA)), "sistema");
+            }
+            file.append(d.username()).append(' ').append(password).append('\n');
+        }
+        if (!StringUtils.hasText(props.password())) {
+            Path written = SecretFiles.writeOwnerOnly(dataDir.resolve("demo-passwords"), file.toString());
+            log.warn("Demo accounts oficial, registro, salud, direccion, finanzas, inspector: password in {}", written);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.custodia.demo;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import net.datafaker.Faker;
+import org.custodia.people.Admission;
+import org.custodia.people.LegalStatus;
+import org.custodia.people.Sex;
+
+/** Realistic people for the demo: Spanish names (two surnames, some aliases), documents and commitment records. */
+final class DemoPeople {
+    private static final String[] ALIASES = {"El Flaco", "Chato", "El Negro", "Güero", "Cholo", "Pelón", "Trucha",
+            "Diablito", "Sombra", "Zurdo", "Chele", "Garrobo", "Cuervo", "Tigre", "Ñato", "Chepe", "Toño", "Chamba",
+            "El Músico", "Satán", "Pájaro", "Conejo", "Lagarto", "Chino", "Gato", "Mono", "Popeye", "Travieso"};
+    private static final String[] COURTS = {"Juzgado Especializado de Instrucción A, San Salvador",
+            "Juzgado Especializado de Instrucción B, San Salvador", "Juzgado de Paz de Tecoluca",
+            "Juzgado Especializado de Sentencia, San Miguel", "Juzgado Primero de Instrucción, Santa Ana"};
+
+    private final Faker faker;
+    private final Random random;
+    private final LocalDate today;
+    private int serial;
+
+    DemoPeople(long seed, LocalDate today) {
+        this.random = new Random(seed);
+        this.faker = new Faker(Locale.forLanguageTag("es"), random);
+        this.today = today;
+    }
+
+    Admission next(String facility, long locationId, boolean woman, boolean foreign) {
+        serial++;
+        Sex sex = woman ? Sex.FEMALE : Sex.MALE;
+        String given = firstName(sex) + (random.nextInt(100) < 45 ? " " + firstName(sex) : "");
+        String first = faker.name().lastName();
+        String second = random.nextInt(100) < 3 ? null : faker.name().lastName();
+        List<String> aliases = new ArrayList<>();
+        if (random.nextInt(100) < 27) {
+            aliases.add(ALIASES[random.nextInt(ALIASES.length)]);
+            if (random.nextInt(100) < 10) {
+                aliases.add(ALIASES[random.nextInt(ALIASES.length)] + " " + (random.nextInt(20) + 1));
+            }
+        }
+        LocalDate dob = today.minusYears(18 + random.nextInt(48)).minusDays(random.nextInt(365));
+        LegalStatus status;
+        Admission.Commitment commitment;
+        String nationality;
+        String document;
+        if (foreign) {
+            status = LegalStatus.HELD_FOR_ANOTHER_STATE;
+            nationality = "VEN";
+            document = "V" + (10_000_000 + random.nextInt(20_000_000));
+            commitment = new Admission.Commitment("Estados Unidos de América (contrato de servicios penitenciarios)",
+                    "TRF-2025-" + String.format("%04d", serial % 10_000), "Acuerdo de servicios penitenciarios 2025");
+        } else {
+            nationality = "SLV";
+            document = String.format("%08d-%d", random.nextInt(100_000_000), random.nextInt(10));
+            int r = random.nextInt(100);
+            if (r < 76) {
+                status = LegalStatus.UNTRIED;
+                commitment = new Admission.Commitment(COURTS[random.nextInt(COURTS.length)],
+                        "EXP-" + (2022 + random.nextInt(4)) + "-" + (1000 + random.nextInt(90_000)),
+                        "Detención provisional, Código Procesal Penal arts. 329-331; agrupaciones ilícitas, "
+                                + "Código Penal art. 345");
+            } else if (r < 98) {
+                status = LegalStatus.SENTENCED;
+                commitment = new Admission.Commitment(COURTS[random.nextInt(COURTS.length)],
+                        "SENT-" + (2018 + random.nextInt(8)) + "-" + (100 + random.nextInt(9_000)),
+                        "Sentencia condenatoria firme, Código Penal art. 45");
+            } else {
+                status = LegalStatus.ADMINISTRATIVE;
+                commitment = new Admission.Commitment("Policía Nacional Civil, delegación San Salvador Centro",
+                        "PNC-" + (10_000 + random.nextInt(90_000)), "Detención administrativa, Código Procesal Penal art. 323");
+            }
+        }
+        return new Admission(given, first, second, aliases, dob, sex, nationality, document, status, commitment,
+                facility, locationId);
+    }
+
+    private String firstName(Sex sex) {
+        return sex == Sex.FEMALE ? faker.name().femaleFirstName() : faker.name().malefirstName();
+    }
+}

@@ -1,0 +1,5 @@
+package org.custodia.estate;
+
+public enum FacilityKind {
+    MAXIMUM_SECURITY, PENITENTIARY, WOMEN, JUVENILE, REMAND
+}

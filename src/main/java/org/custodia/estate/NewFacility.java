@@ -1,0 +1,4 @@
+package org.custodia.estate;
+
+public record NewFacility(String code, String name, FacilityKind kind, String jurisdiction, Integer declaredCapacity) {
+}

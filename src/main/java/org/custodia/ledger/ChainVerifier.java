@@ -1,0 +1,127 @@
+package org.custodia.ledger;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Recomputes the hash chains from stored bytes, entry by entry, in (chain, seq) order. The same code checks the
+ * database and an exported file, so the inspector's offline check and the service's own check cannot disagree.
+ * Not thread-safe: one instance per verification.
+ */
+public final class ChainVerifier {
+    private final ChainHash hasher = new ChainHash();
+    private final Map<String, State> chains = new TreeMap<>();
+    private final Map<String, Map<Long, String>> checkpoints = new HashMap<>();
+    private long entries;
+    private State current;
+
+    public ChainVerifier(Collection<CheckpointRef> expected) {
+        for (CheckpointRef c : expected) {
+            checkpoints.computeIfAbsent(c.chain(), k -> new HashMap<>()).put(c.seq(), c.hash());
+        }
+    }
+
+    /** A point (chain, seq, hash) the chain must still pass through, e.g. from a signed checkpoint. */
+    public record CheckpointRef(String chain, long seq, String hash) {
+    }
+
+    public void accept(String chain, long seq, String prevHash, String hash, String canonical) {
+        entries++;
+        if (current == null || !current.chain.equals(chain)) {
+            current = chains.computeIfAbsent(chain, State::new);
+        }
+        State s = current;
+        s.entries++;
+        if (s.problem == null) {
+            String fault = null;
+            if (seq != s.lastSeq + 1) {
+                fault = "sequence " + seq + " follows " + s.lastSeq;
+            } else if (!prevHash.equals(s.lastHash)) {
+                fault = "previous hash does not match the hash of entry " + s.lastSeq;
+            } else if (!hash.equals(hasher.next(prevHash, canonical))) {
+                fault = "hash does not match the stored entry";
+            } else if (!describes(canonical, chain, seq)) {
+                fault = "stored entry does not name this chain and sequence";
+            } else {
+                Map<Long, String> cps = checkpoints.get(chain);
+                String expected = cps == null ? null : cps.get(seq);
+                if (expected != null && !expected.equals(hash)) {
+                    fault = "chain does not pass through the checkpoint at sequence " + seq;
+                }
+            }
+            if (fault != null) {
+                s.problem = fault;
+                s.firstInvalid = seq;
+            }
+        }
+        s.lastSeq = seq;
+        s.lastHash = hash;
+    }
+
+    /** The stored head must be the last entry; entries removed from the end are caught here. */
+    public void expectHead(String chain, long seq, String hash) {
+        State s = chains.computeIfAbsent(chain, State::new);
+        if (s.problem == null && (s.lastSeq != seq || !s.lastHash.equals(hash))) {
+            s.problem = "chain head is at sequence " + seq + " but entries end at " + s.lastSeq;
+            s.firstInvalid = s.lastSeq + 1;
+        }
+    }
+
+    public VerificationResult result() {
+        checkpoints.forEach((chain, cps) -> {
+            State s = chains.computeIfAbsent(chain, State::new);
+            cps.keySet().stream().filter(seq -> seq > s.lastSeq).min(Long::compare).ifPresent(seq -> {
+                if (s.problem == null) {
+                    s.problem = "chain ends at " + s.lastSeq + " before the checkpoint at sequence " + seq;
+                    s.firstInvalid = s.lastSeq + 1;
+                }
+            });
+        });
+        List<VerificationResult.ChainReport> reports = new ArrayList<>();
+        String firstChain = null;
+        Long firstSeq = null;
+        for (State s : chains.values()) {
+            reports.add(new VerificationResult.ChainReport(s.chain, s.entries, s.lastSeq, s.lastHash,
+                    s.problem == null, s.firstInvalid, s.problem));
+            if (s.problem != null && firstChain == null) {
+                firstChain = s.chain;
+                firstSeq = s.firstInvalid;
+            }
+        }
+        return new VerificationResult(entries, firstChain == null, firstChain, firstSeq, List.copyOf(reports));
+    }
+
+    private static boolean describes(String canonical, String chain, long seq) {
+        // Keys are sorted: ... "chain", "occurredAt", ... "seq", "type"; payload strings come before "seq".
+        int at = canonical.lastIndexOf(",\"seq\":");
+        if (at < 0) {
+            return false;
+        }
+        int start = at + 7;
+        int end = canonical.indexOf(',', start);
+        if (end < 0 || !canonical.regionMatches(start, Long.toString(seq), 0, end - start)
+                || end - start != Long.toString(seq).length()) {
+            return false;
+        }
+        StringBuilder sb = new StringBuilder(chain.length() + 24).append(",\"chain\":");
+        CanonicalJson.string(sb, chain);
+        return canonical.contains(sb.append(",\"occurredAt\":"));
+    }
+
+    private static final class State {
+        final String chain;
+        long entries;
+        long lastSeq;
+        String lastHash = ChainHash.GENESIS;
+        String problem;
+        Long firstInvalid;
+
+        State(String chain) {
+            this.chain = chain;
+        }
+    }
+}

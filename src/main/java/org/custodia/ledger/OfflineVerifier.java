@@ -1,0 +1,105 @@
+package org.custodia.ledger;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks a ledger export (JSON Lines from {@code GET /api/ledger/export}) with no database and no running service:
+ * {@code java -jar custodia.jar verify-ledger FILE [--checkpoint FILE]...}. Each checkpoint file holds one checkpoint
+ * or a JSON array of them, as {@code GET /api/ledger/checkpoints} returns them. Exit code 0 valid, 1 invalid, 2 usage.
+ */
+public final class OfflineVerifier {
+    private OfflineVerifier() {
+    }
+
+    public static VerificationResult verify(BufferedReader export, List<Checkpoint> checkpoints) throws IOException {
+        ChainVerifier verifier = new ChainVerifier(checkpoints.stream().map(Checkpoint::ref).toList());
+        String line;
+        long lineNo = 0;
+        while ((line = export.readLine()) != null) {
+            lineNo++;
+            if (line.isBlank()) {
+                continue;
+            }
+            Map<?, ?> m;
+            try {
+                m = (Map<?, ?>) MiniJson.parse(line);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("line " + lineNo + " is not a ledger entry: " + e.getMessage());
+            }
+            verifier.accept(text(m, "chain", lineNo), ((BigDecimal) m.get("seq")).longValueExact(),
+                    text(m, "prevHash", lineNo), text(m, "hash", lineNo), text(m, "entry", lineNo));
+        }
+        return verifier.result();
+    }
+
+    public static List<Checkpoint> readCheckpoints(String json) {
+        Object parsed = MiniJson.parse(json);
+        List<?> items = parsed instanceof List<?> l ? l : List.of(parsed);
+        List<Checkpoint> out = new ArrayList<>();
+        for (Object o : items) {
+            Map<?, ?> m = (Map<?, ?>) o;
+            out.add(new Checkpoint(text(m, "chain", 0), ((BigDecimal) m.get("seq")).longValueExact(),
+                    text(m, "hash", 0), Instant.parse(text(m, "issuedAt", 0)), text(m, "algorithm", 0),
+                    text(m, "publicKey", 0), text(m, "signature", 0)));
+        }
+        return out;
+    }
+
+    /** The command line: prints a report and returns the exit code. */
+    public static int run(String[] args, PrintStream out) {
+        if (args.length < 1) {
+            out.println("usage: java -jar custodia.jar verify-ledger EXPORT.jsonl [--checkpoint FILE]...");
+            return 2;
+        }
+        try {
+            List<Checkpoint> checkpoints = new ArrayList<>();
+            for (int a = 1; a < args.length; a++) {
+                if (!args[a].equals("--checkpoint") || a + 1 >= args.length) {
+                    out.println("unknown argument: " + args[a]);
+                    return 2;
+                }
+                checkpoints.addAll(readCheckpoints(Files.readString(Path.of(args[++a]))));
+            }
+            for (Checkpoint c : checkpoints) {
+                if (!c.signatureValid()) {
+                    out.println("INVALID: checkpoint for chain " + c.chain() + " at " + c.seq()
+                            + " has a bad signature");
+                    return 1;
+                }
+            }
+            VerificationResult r;
+            try (BufferedReader in = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8)) {
+                r = verify(in, checkpoints);
+            }
+            for (VerificationResult.ChainReport c : r.chains()) {
+                out.printf("%-12s entries=%d head=%d %s%s%n", c.chain(), c.entries(), c.headSequence(),
+                        c.valid() ? "valid" : "INVALID at " + c.firstInvalidSequence() + ": ",
+                        c.valid() ? "" : c.problem());
+            }
+            out.printf("%s: %d entries, %d checkpoints checked%n", r.valid() ? "VALID" : "INVALID", r.entries(),
+                    checkpoints.size());
+            return r.valid() ? 0 : 1;
+        } catch (IOException | RuntimeException e) {
+            out.println("INVALID: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static String text(Map<?, ?> m, String key, long line) {
+        Object v = m.get(key);
+        if (!(v instanceof String s)) {
+            throw new IllegalArgumentException("line " + line + ": missing " + key);
+        }
+        return s;
+    }
+}

@@ -1,0 +1,17 @@
+package org.custodia.people;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * An admission: who, on what legal basis (MANDELA-7: no admission without a commitment record), and where.
+ * {@code secondSurname} may be absent; names keep their accents exactly as given.
+ */
+public record Admission(String givenNames, String firstSurname, String secondSurname, List<String> aliases,
+                        LocalDate dateOfBirth, Sex sex, String nationality, String idDocument,
+                        LegalStatus legalStatus, Commitment commitment, String facilityCode, Long locationId) {
+
+    /** The commitment order: who ordered the detention, the document, and its legal basis. */
+    public record Commitment(String authority, String documentReference, String legalBasis) {
+    }
+}

@@ -1,0 +1,337 @@
+package org.custodia.people;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.custodia.estate.EstateService;
+import org.custodia.estate.Location;
+import org.custodia.ledger.Actor;
+import org.custodia.ledger.LedgerEvent;
+import org.custodia.ledger.LedgerService;
+import org.custodia.platform.ConflictException;
+import org.custodia.platform.InvalidRequestException;
+import org.custodia.platform.NotFoundException;
+import org.custodia.platform.Official;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Admission, move and release. Each runs in one transaction with its ledger entry and the estate's population
+ * count, so a change that fails leaves no trace and a change that succeeds cannot go unrecorded.
+ */
+@Service
+public class PeopleService {
+    private final JdbcClient client;
+    private final JdbcTemplate jdbc;
+    private final EstateService estate;
+    private final LedgerService ledger;
+    private final Clock clock;
+
+    PeopleService(JdbcClient client, JdbcTemplate jdbc, EstateService estate, LedgerService ledger, Clock clock) {
+        this.client = client;
+        this.jdbc = jdbc;
+        this.estate = estate;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public PersonRecord admit(Admission a, Official official) {
+        Map<String, String> errors = AdmissionRules.check(a, LocalDate.now(clock));
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException("The admission is incomplete or invalid; nobody was admitted", errors);
+        }
+        if (!official.sees(a.facilityCode())) {
+            throw new NotFoundException("No facility " + a.facilityCode());
+        }
+        Location location = estate.location(a.locationId())
+                .filter(l -> l.facilityCode().equals(a.facilityCode()))
+                .orElseThrow(() -> new InvalidRequestException("locationId",
+                        "no such location in facility " + a.facilityCode()));
+        if (location.kind().outsideTheWalls()) {
+            throw new InvalidRequestException("locationId", "a person is admitted to a place inside the facility");
+        }
+        estate.occupy(location.id(), true);
+        long personId = nextIds("person", 1)[0];
+        long bookingId = nextIds("booking", 1)[0];
+        Instant now = clock.instant();
+        String bookingNumber = bookingNumber(a.facilityCode(), now,
+                client.sql("select nextval('booking_number_seq')").query(Long.class).single());
+        insertPeople(List.of(a), new long[] {personId}, now);
+        insertBookings(List.of(a), new long[] {personId}, new long[] {bookingId}, new String[] {bookingNumber}, now);
+        ledger.append(admittedEvent(a, personId, bookingNumber, location, "PERSON_ADMITTED", Actor.of(official), now));
+        return find(personId);
+    }
+
+    /**
+     * Takes on the existing population of a facility when Custodia starts keeping its records (the demo load, or
+     * a migration): people are recorded where they are, even in cells already over capacity, because the record
+     * must match reality. Each person gets a {@code CUSTODY_TAKEN_ON} ledger entry; batches are written together.
+     */
+    @Transactional
+    public int takeOn(List<Admission> people, Actor actor) {
+        LocalDate today = LocalDate.now(clock);
+        Map<Long, Location> locations = new HashMap<>();
+        Map<Long, Integer> counts = new HashMap<>();
+        for (int i = 0; i < people.size(); i++) {
+            Admission a = people.get(i);
+            Map<String, String> errors = AdmissionRules.check(a, today);
+            if (!errors.isEmpty()) {
+                throw new InvalidRequestException("Row " + (i + 1) + " is invalid", errors);
+            }
+            Location l = locations.computeIfAbsent(a.locationId(), id -> estate.location(id).orElse(null));
+            if (l == null || !l.facilityCode().equals(a.facilityCode())) {
+                throw new InvalidRequestException("locationId", "row " + (i + 1) + ": no such location");
+            }
+            counts.merge(l.id(), 1, Integer::sum);
+        }
+        Instant now = clock.instant();
+        long[] personIds = nextIds("person", people.size());
+        long[] bookingIds = nextIds("booking", people.size());
+        String[] numbers = new String[people.size()];
+        List<Long> seqs = client.sql("select nextval('booking_number_seq') from generate_series(1, ?)")
+                .param(people.size()).query(Long.class).list();
+        for (int i = 0; i < numbers.length; i++) {
+            numbers[i] = bookingNumber(people.get(i).facilityCode(), now, seqs.get(i));
+        }
+        insertPeople(people, personIds, now);
+        insertBookings(people, personIds, bookingIds, numbers, now);
+        estate.occupyAll(counts);
+        List<LedgerEvent> events = new ArrayList<>(people.size());
+        for (int i = 0; i < people.size(); i++) {
+            Admission a = people.get(i);
+            events.add(admittedEvent(a, personIds[i], numbers[i], locations.get(a.locationId()), "CUSTODY_TAKEN_ON",
+                    actor, now));
+        }
+        ledger.appendAll(events);
+        return people.size();
+    }
+
+    @Transactional
+    public PersonRecord move(long personId, Long toLocationId, String reason, Official official) {
+        if (toLocationId == null) {
+            throw new InvalidRequestException("toLocationId", "required");
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 1000) {
+            throw new InvalidRequestException("reason", "required, at most 1000 characters");
+        }
+        Booking b = lockActiveBooking(personId, official);
+        if (b.locationId() == toLocationId) {
+            throw new ConflictException("The person is already in that location");
+        }
+        Location to = estate.location(toLocationId).filter(l -> l.facilityCode().equals(b.facilityCode()))
+                .orElseThrow(() -> new InvalidRequestException("toLocationId",
+                        "no such location in facility " + b.facilityCode()));
+        estate.occupy(to.id(), true);
+        estate.vacate(b.locationId());
+        client.sql("update booking set location_id = ? where id = ?").params(to.id(), b.id()).update();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("booking", b.bookingNumber());
+        payload.put("from", b.locationCode());
+        payload.put("to", to.code());
+        payload.put("reason", reason.strip());
+        ledger.append(new LedgerEvent(b.facilityCode(), personId, "PERSON_MOVED", payload, Actor.of(official),
+                clock.instant()));
+        return find(personId);
+    }
+
+    @Transactional
+    public PersonRecord release(long personId, ReleaseBasis basis, String reference, Official official) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (basis == null) {
+            errors.put("basis", "required: the legal basis of the release");
+        }
+        if (reference == null || reference.isBlank() || reference.length() > 200) {
+            errors.put("reference", "required: the order or document, at most 200 characters");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException("The release needs its basis; nothing was changed", errors);
+        }
+        Booking b = lockActiveBooking(personId, official);
+        Instant now = clock.instant();
+        client.sql("update booking set released_at = ?, release_basis = ?, release_reference = ? where id = ?")
+                .params(Timestamp.from(now), basis.name(), reference.strip(), b.id()).update();
+        estate.vacate(b.locationId());
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("booking", b.bookingNumber());
+        payload.put("from", b.locationCode());
+        payload.put("basis", basis);
+        payload.put("reference", reference.strip());
+        ledger.append(new LedgerEvent(b.facilityCode(), personId, "PERSON_RELEASED", payload, Actor.of(official),
+                now));
+        return find(personId);
+    }
+
+    /** The person's record, if the official's scope covers the facility of their latest stay. */
+    @Transactional(readOnly = true)
+    public PersonRecord find(long personId, Official official) {
+        PersonRecord p = find(personId);
+        Booking latest = p == null || p.bookings().isEmpty() ? null : p.bookings().getFirst();
+        if (latest == null || !official.sees(latest.facilityCode())) {
+            throw new NotFoundException("No person " + personId);
+        }
+        return p;
+    }
+
+    /** People held in a location, for the cell page. */
+    @Transactional(readOnly = true)
+    public List<Occupant> occupants(long locationId) {
+        return client.sql("""
+                        select p.id, b.booking_number, p.given_names, p.first_surname, p.second_surname,
+                               b.legal_status, b.admitted_at
+                          from booking b join person p on p.id = b.person_id
+                         where b.location_id = ? and b.released_at is null order by p.first_surname, p.id""")
+                .param(locationId)
+                .query((rs, n) -> new Occupant(rs.getLong(1), rs.getString(2),
+                        fullName(rs.getString(3), rs.getString(4), rs.getString(5)),
+                        LegalStatus.valueOf(rs.getString(6)), rs.getTimestamp(7).toInstant()))
+                .list();
+    }
+
+    /** Active bookings per location: the figure the estate's population counts must equal. */
+    @Transactional(readOnly = true)
+    public Map<Long, Integer> heldPerLocation() {
+        Map<Long, Integer> m = new HashMap<>();
+        client.sql("select location_id, count(*) from booking where released_at is null group by location_id")
+                .query((ResultSet rs) -> {
+                    m.put(rs.getLong(1), rs.getInt(2));
+                });
+        return m;
+    }
+
+    public record Occupant(long personId, String bookingNumber, String fullName, LegalStatus legalStatus,
+                           Instant admittedAt) {
+    }
+
+    PersonRecord find(long personId) {
+        Map<String, Object> row = client.sql("""
+                        select id, given_names, first_surname, second_surname, date_of_birth, sex, nationality,
+                               id_document from person where id = ?""")
+                .param(personId).query().listOfRows().stream().findFirst().orElse(null);
+        if (row == null) {
+            return null;
+        }
+        List<String> aliases = client.sql("select alias from person_alias where person_id = ? order by alias")
+                .param(personId).query(String.class).list();
+        List<Booking> bookings = client.sql(BOOKING_SELECT + " where b.person_id = ? order by b.admitted_at desc, b.id desc")
+                .param(personId).query(this::booking).list();
+        Booking current = bookings.stream().filter(Booking::active).findFirst().orElse(null);
+        String given = (String) row.get("given_names");
+        String first = (String) row.get("first_surname");
+        String second = (String) row.get("second_surname");
+        Date dob = (Date) row.get("date_of_birth");
+        return new PersonRecord(personId, given, first, second, fullName(given, first, second), aliases,
+                dob == null ? null : dob.toLocalDate(), Sex.valueOf((String) row.get("sex")),
+                (String) row.get("nationality"), (String) row.get("id_document"), current, bookings);
+    }
+
+    private static final String BOOKING_SELECT = """
+            select b.id, b.booking_number, b.facility_code, b.location_id, b.legal_status, b.commitment_authority,
+                   b.commitment_reference, b.commitment_basis, b.admitted_at, b.released_at, b.release_basis,
+                   b.release_reference from booking b""";
+
+    private Booking booking(ResultSet rs, int n) throws SQLException {
+        long locationId = rs.getLong(4);
+        Timestamp released = rs.getTimestamp(10);
+        return new Booking(rs.getLong(1), rs.getString(2), rs.getString(3), locationId,
+                estate.location(locationId).map(Location::code).orElse("?"),
+                LegalStatus.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
+                rs.getTimestamp(9).toInstant(), released == null ? null : released.toInstant(), rs.getString(11),
+                rs.getString(12));
+    }
+
+    private Booking lockActiveBooking(long personId, Official official) {
+        Booking b = client.sql(BOOKING_SELECT + " where b.person_id = ? and b.released_at is null for update")
+                .param(personId).query(this::booking).optional().orElse(null);
+        if (b == null) {
+            // Either unknown, out of scope, or released: say which only to those who may see the person.
+            PersonRecord p = find(personId, official);
+            throw new ConflictException("Person " + p.id() + " is not in custody");
+        }
+        if (!official.sees(b.facilityCode())) {
+            throw new NotFoundException("No person " + personId);
+        }
+        return b;
+    }
+
+    private long[] nextIds(String table, int n) {
+        return client.sql("select nextval(pg_get_serial_sequence(?, 'id')) from generate_series(1, ?)")
+                .params(table, n).query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private void insertPeople(List<Admission> people, long[] ids, Instant now) {
+        List<Object[]> rows = new ArrayList<>(people.size());
+        List<Object[]> aliases = new ArrayList<>();
+        Timestamp ts = Timestamp.from(now);
+        for (int i = 0; i < people.size(); i++) {
+            Admission a = people.get(i);
+            rows.add(new Object[] {ids[i], a.givenNames().strip(), a.firstSurname().strip(),
+                    AdmissionRules.blankToNull(a.secondSurname()),
+                    a.dateOfBirth() == null ? null : Date.valueOf(a.dateOfBirth()), a.sex().name(), a.nationality(),
+                    AdmissionRules.blankToNull(a.idDocument()), ts});
+            if (a.aliases() != null) {
+                for (String alias : a.aliases().stream().map(String::strip).distinct().toList()) {
+                    aliases.add(new Object[] {ids[i], alias});
+                }
+            }
+        }
+        jdbc.batchUpdate("insert into person (id, given_names, first_surname, second_surname, date_of_birth, sex, "
+                + "nationality, id_document, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        jdbc.batchUpdate("insert into person_alias (person_id, alias) values (?, ?)", aliases);
+    }
+
+    private void insertBookings(List<Admission> people, long[] personIds, long[] bookingIds, String[] numbers,
+                                Instant now) {
+        List<Object[]> rows = new ArrayList<>(people.size());
+        Timestamp ts = Timestamp.from(now);
+        for (int i = 0; i < people.size(); i++) {
+            Admission a = people.get(i);
+            rows.add(new Object[] {bookingIds[i], numbers[i], personIds[i], a.facilityCode(), a.locationId(),
+                    a.legalStatus().name(), a.commitment().authority().strip(),
+                    a.commitment().documentReference().strip(), a.commitment().legalBasis().strip(), ts});
+        }
+        jdbc.batchUpdate("insert into booking (id, booking_number, person_id, facility_code, location_id, legal_status, "
+                + "commitment_authority, commitment_reference, commitment_basis, admitted_at) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    private static LedgerEvent admittedEvent(Admission a, long personId, String bookingNumber, Location l, String type,
+                                             Actor actor, Instant now) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("booking", bookingNumber);
+        payload.put("givenNames", a.givenNames().strip());
+        payload.put("firstSurname", a.firstSurname().strip());
+        payload.put("secondSurname", AdmissionRules.blankToNull(a.secondSurname()));
+        payload.put("aliases", a.aliases() == null ? List.of() : a.aliases().stream().map(String::strip).toList());
+        payload.put("dateOfBirth", a.dateOfBirth());
+        payload.put("sex", a.sex());
+        payload.put("nationality", a.nationality());
+        payload.put("idDocument", AdmissionRules.blankToNull(a.idDocument()));
+        payload.put("legalStatus", a.legalStatus());
+        payload.put("commitment", Map.of("authority", a.commitment().authority().strip(),
+                "documentReference", a.commitment().documentReference().strip(),
+                "legalBasis", a.commitment().legalBasis().strip()));
+        payload.put("location", l.code());
+        return new LedgerEvent(a.facilityCode(), personId, type, payload, actor, now);
+    }
+
+    static String bookingNumber(String facility, Instant now, long seq) {
+        return facility + "-" + now.atZone(ZoneOffset.UTC).getYear() + "-" + String.format("%07d", seq);
+    }
+
+    public static String fullName(String given, String first, String second) {
+        return given + " " + first + (second == null ? "" : " " + second);
+    }
+}

@@ -1,0 +1,5 @@
+package org.custodia.people;
+
+public enum Sex {
+    FEMALE, MALE, OTHER
+}

@@ -1,0 +1,91 @@
+package org.custodia.people.internal;
+
+import java.util.List;
+import org.custodia.accounts.AccessLog;
+import org.custodia.estate.EstateService;
+import org.custodia.ledger.LedgerRecord;
+import org.custodia.ledger.LedgerService;
+import org.custodia.people.Admission;
+import org.custodia.people.PeopleService;
+import org.custodia.people.PersonRecord;
+import org.custodia.people.ReleaseBasis;
+import org.custodia.platform.Access;
+import org.custodia.platform.NotFoundException;
+import org.custodia.platform.Official;
+import org.custodia.platform.Officials;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api")
+class PeopleApiController {
+    private final PeopleService people;
+    private final LedgerService ledger;
+    private final EstateService estate;
+    private final AccessLog accessLog;
+
+    PeopleApiController(PeopleService people, LedgerService ledger, EstateService estate, AccessLog accessLog) {
+        this.people = people;
+        this.ledger = ledger;
+        this.estate = estate;
+        this.accessLog = accessLog;
+    }
+
+    record MoveRequest(Long toLocationId, String reason) {
+    }
+
+    record ReleaseRequest(ReleaseBasis basis, String reference) {
+    }
+
+    @GetMapping("/people/{id}")
+    @PreAuthorize(Access.PERSON_READERS)
+    PersonRecord person(@PathVariable long id) {
+        PersonRecord p = people.find(id, Officials.current());
+        accessLog.record("READ_PERSON", "person", Long.toString(id), "api");
+        return p;
+    }
+
+    @GetMapping("/people/{id}/history")
+    @PreAuthorize(Access.PERSON_READERS)
+    List<LedgerRecord> history(@PathVariable long id) {
+        people.find(id, Officials.current());
+        accessLog.record("READ_PERSON_HISTORY", "person", Long.toString(id), "api");
+        return ledger.historyOf(id);
+    }
+
+    @PostMapping("/people")
+    @PreAuthorize(Access.RECORDS)
+    @ResponseStatus(HttpStatus.CREATED)
+    PersonRecord admit(@RequestBody Admission admission) {
+        return people.admit(admission, Officials.current());
+    }
+
+    @PostMapping("/people/{id}/moves")
+    @PreAuthorize(Access.MOVEMENTS)
+    PersonRecord move(@PathVariable long id, @RequestBody MoveRequest m) {
+        return people.move(id, m.toLocationId(), m.reason(), Officials.current());
+    }
+
+    @PostMapping("/people/{id}/release")
+    @PreAuthorize(Access.RECORDS)
+    PersonRecord release(@PathVariable long id, @RequestBody ReleaseRequest r) {
+        return people.release(id, r.basis(), r.reference(), Officials.current());
+    }
+
+    @GetMapping("/locations/{id}/people")
+    @PreAuthorize(Access.PERSON_READERS)
+    List<PeopleService.Occupant> occupants(@PathVariable long id) {
+        Official o = Officials.current();
+        estate.location(id).filter(l -> o.sees(l.facilityCode()))
+                .orElseThrow(() -> new NotFoundException("No location " + id));
+        accessLog.record("READ_OCCUPANTS", "location", Long.toString(id), "api");
+        return people.occupants(id);
+    }
+}

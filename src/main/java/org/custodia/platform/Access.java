@@ -1,0 +1,18 @@
+package org.custodia.platform;
+
+/** Role rules used on handlers, named by the duty they stand for. */
+public final class Access {
+    private Access() {
+    }
+
+    public static final String ANY_STAFF =
+            "hasAnyRole('OFFICER','RECORDS','HEALTH','COMMAND','FINANCE','INSPECTOR','ADMIN')";
+    /** MANDELA-9: people whose duties need a person's record. FINANCE and ADMIN do not. */
+    public static final String PERSON_READERS = "hasAnyRole('OFFICER','RECORDS','HEALTH','COMMAND','INSPECTOR')";
+    public static final String RECORDS = "hasAnyRole('RECORDS','COMMAND')";
+    public static final String MOVEMENTS = "hasAnyRole('OFFICER','COMMAND')";
+    public static final String ESTATE_ADMIN = "hasRole('ADMIN')";
+    public static final String CAPACITY_DECIDERS = "hasAnyRole('COMMAND','ADMIN')";
+    public static final String OVERSIGHT = "hasAnyRole('COMMAND','INSPECTOR','ADMIN')";
+    public static final String AUDITORS = "hasAnyRole('INSPECTOR','ADMIN')";
+}

@@ -1,0 +1,9 @@
+package org.custodia.platform;
+
+/** A refusal by the domain; never a bug. Each subtype maps to one HTTP status. */
+public abstract sealed class CustodiaException extends RuntimeException
+        permits NotFoundException, ConflictException, InvalidRequestException {
+    protected CustodiaException(String message) {
+        super(message);
+    }
+}
