@@ -43,6 +43,8 @@ class DatabaseConfiguration {
                 .setCleanDataDirectory(false)
                 .setServerConfig("max_connections", "60")
                 .setServerConfig("shared_buffers", "256MB")
+                // zonky starts postgres with -F (no fsync); custody records must survive a crash.
+                .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .start();
         return new EmbeddedDatabase(pg);

@@ -1,0 +1,46 @@
+package org.custodia.web;
+
+import java.util.List;
+import org.custodia.estate.EstateService;
+import org.custodia.estate.Occupancy;
+import org.custodia.ledger.LedgerService;
+import org.custodia.platform.Access;
+import org.custodia.platform.Officials;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+@Controller
+class DashboardController {
+    private final EstateService estate;
+    private final LedgerService ledger;
+
+    DashboardController(EstateService estate, LedgerService ledger) {
+        this.estate = estate;
+        this.ledger = ledger;
+    }
+
+    @GetMapping("/")
+    @PreAuthorize(Access.ANY_STAFF)
+    String dashboard(Model model) {
+        List<Occupancy> facilities = estate.facilities(Officials.current());
+        model.addAttribute("facilities", facilities);
+        model.addAttribute("chartNames", facilities.stream().map(Occupancy::id).toList());
+        model.addAttribute("chartPopulation", facilities.stream().map(Occupancy::population).toList());
+        model.addAttribute("chartDeclared", facilities.stream().map(Occupancy::declaredCapacity).toList());
+        model.addAttribute("chartCertified", facilities.stream().map(Occupancy::certifiedCapacity).toList());
+        model.addAttribute("heads", ledger.heads());
+        return "web/dashboard";
+    }
+
+    /** Recomputes the chains on demand (htmx fragment): the dashboard shows the truth, not a cached flag. */
+    @GetMapping("/ledger/status")
+    @PreAuthorize(Access.OVERSIGHT)
+    String ledgerStatus(Model model) {
+        long start = System.nanoTime();
+        model.addAttribute("result", ledger.verify());
+        model.addAttribute("millis", (System.nanoTime() - start) / 1_000_000);
+        return "web/ledger-status :: status";
+    }
+}

@@ -1,0 +1,100 @@
+package org.custodia.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.custodia.support.Api;
+import org.custodia.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Every role against every endpoint group: allowed (the answer the endpoint gives), or 403; 401 without
+ * credentials. Write calls send an empty body, so an allowed role gets 400 and nothing changes.
+ */
+@IntegrationTest
+class SecurityMatrixTest {
+    static final List<String> USERS = List.of("oficial", "registro", "salud", "direccion", "finanzas", "inspector",
+            "admin");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient db;
+    Api api;
+    long person;
+    long cell;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        person = db.sql("select person_id from booking where facility_code = 'CECOT' and released_at is null "
+                + "order by id limit 1").query(Long.class).single();
+        cell = db.sql("select id from location where facility_code = 'CECOT' and kind = 'CELL' order by id limit 1")
+                .query(Long.class).single();
+    }
+
+    record Group(String name, String method, String path, int allowedStatus, Set<String> allowed) {
+    }
+
+    List<Group> groups() {
+        Set<String> all = Set.copyOf(USERS);
+        Set<String> personReaders = Set.of("oficial", "registro", "salud", "direccion", "inspector");
+        return List.of(
+                new Group("facilities", "GET", "/api/facilities", 200, all),
+                new Group("occupancy", "GET", "/api/facilities/CECOT/occupancy", 200, all),
+                new Group("pavilion map", "GET", "/api/pavilions/1/occupancy", 200, all),
+                new Group("person", "GET", "/api/people/" + person, 200, personReaders),
+                new Group("person history", "GET", "/api/people/" + person + "/history", 200, personReaders),
+                new Group("cell occupants", "GET", "/api/locations/" + cell + "/people", 200, personReaders),
+                new Group("admission", "POST", "/api/people", 400, Set.of("registro", "direccion")),
+                new Group("move", "POST", "/api/people/" + person + "/moves", 400, Set.of("oficial", "direccion")),
+                new Group("release", "POST", "/api/people/" + person + "/release", 400,
+                        Set.of("registro", "direccion")),
+                new Group("ledger verify", "GET", "/api/ledger/verify", 200, Set.of("direccion", "inspector", "admin")),
+                new Group("ledger export", "GET", "/api/ledger/export", 200, Set.of("inspector", "admin")),
+                new Group("ledger checkpoints", "GET", "/api/ledger/checkpoints", 200,
+                        Set.of("direccion", "inspector", "admin")),
+                new Group("capacity list", "GET", "/api/capacity-requests", 200,
+                        Set.of("direccion", "inspector", "admin")),
+                new Group("capacity request", "POST", "/api/locations/" + cell + "/capacity-requests", 400,
+                        Set.of("direccion", "admin")),
+                new Group("capacity approve", "POST", "/api/capacity-requests/999999/approve", 404,
+                        Set.of("direccion", "admin")),
+                new Group("estate admin", "POST", "/api/facilities", 400, Set.of("admin")),
+                new Group("accounts", "GET", "/api/accounts", 200, Set.of("admin")),
+                new Group("open account", "POST", "/api/accounts", 400, Set.of("admin")),
+                new Group("access log", "GET", "/api/access-log", 200, Set.of("inspector", "admin")));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRoleAgainstEveryEndpointGroup() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Group g : groups()) {
+            tests.add(DynamicTest.dynamicTest(g.name() + " without credentials -> 401", () -> {
+                Api.Response r = call(g, null);
+                assertThat(r.status()).isEqualTo(401);
+                assertThat(r.contentType()).contains("application/problem+json");
+            }));
+            for (String user : USERS) {
+                int expected = g.allowed().contains(user) ? g.allowedStatus() : 403;
+                tests.add(DynamicTest.dynamicTest(g.name() + " as " + user + " -> " + expected, () -> {
+                    Api.Response r = call(g, user);
+                    assertThat(r.status()).as(g.path() + " as " + user + ": " + r.body()).isEqualTo(expected);
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    private Api.Response call(Group g, String user) {
+        return g.method().equals("GET") ? api.get(g.path(), user) : api.post(g.path(), user, "{}");
+    }
+}

@@ -1,0 +1,158 @@
+package org.custodia.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.custodia.support.Api;
+import org.custodia.support.Fixtures;
+import org.custodia.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** The ledger is append-only, and any change to it, even a consistent rewrite, is found. */
+@IntegrationTest
+class LedgerIntegrityTest {
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient db;
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+    }
+
+    @Test
+    void theDatabaseRefusesUpdateDeleteAndTruncate() {
+        assertThatThrownBy(() -> db.sql("update ledger_entry set canonical = canonical where seq = 1").update())
+                .rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> db.sql("delete from ledger_entry where seq = 1").update())
+                .rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> db.sql("truncate ledger_entry").update()).rootCause()
+                .hasMessageContaining("append-only");
+    }
+
+    @Test
+    void verifyReportsExactlyTheAlteredEntry() {
+        JsonNode before = api.get("/api/ledger/verify", "inspector").json();
+        assertThat(before.get("valid").asBoolean()).isTrue();
+        assertThat(before.get("entries").asLong()).isGreaterThan(1000);
+
+        Map<String, Object> victim = db.sql("""
+                        select chain, seq, canonical from ledger_entry
+                         where chain = 'CECOT' and event_type = 'CUSTODY_TAKEN_ON' order by seq offset 100 limit 1""")
+                .query().singleRow();
+        String original = (String) victim.get("canonical");
+        String altered = original.replaceFirst("\"legalStatus\":\"[A-Z_]+\"", "\"legalStatus\":\"SENTENCED\"")
+                .replaceFirst("\"givenNames\":\"[^\"]*\"", "\"givenNames\":\"Otro Nombre\"");
+        assertThat(altered).isNotEqualTo(original);
+        long seq = ((Number) victim.get("seq")).longValue();
+        try {
+            tamper(seq, altered);
+            JsonNode after = api.get("/api/ledger/verify", "inspector").json();
+            assertThat(after.get("valid").asBoolean()).isFalse();
+            assertThat(after.get("firstInvalidChain").asString()).isEqualTo("CECOT");
+            assertThat(after.get("firstInvalidSequence").asLong()).isEqualTo(seq);
+            // the queryable payload is derived from the stored text, so it shows the tampered value too
+            assertThat(db.sql("select payload->>'givenNames' from ledger_entry where chain = 'CECOT' and seq = ?")
+                    .param(seq).query(String.class).single()).isEqualTo("Otro Nombre");
+        } finally {
+            tamper(seq, original);
+        }
+        assertThat(api.get("/api/ledger/verify", "inspector").json().get("valid").asBoolean()).isTrue();
+    }
+
+    /** As a superuser who switches the trigger off: the only way to change the table. */
+    private void tamper(long seq, String canonical) {
+        db.sql("alter table ledger_entry disable trigger ledger_entry_append_only").update();
+        try {
+            db.sql("update ledger_entry set canonical = ? where chain = 'CECOT' and seq = ?").params(canonical, seq)
+                    .update();
+        } finally {
+            db.sql("alter table ledger_entry enable trigger ledger_entry_append_only").update();
+        }
+    }
+
+    @Test
+    void anExportVerifiesOfflineAndAConsistentRewriteFailsAgainstACheckpoint(@TempDir Path dir) throws Exception {
+        Api.Response checkpoints = api.get("/api/ledger/checkpoints", "inspector");
+        assertThat(checkpoints.status()).isEqualTo(200);
+        List<Checkpoint> cps = OfflineVerifier.readCheckpoints(checkpoints.body());
+        assertThat(cps).isNotEmpty().allMatch(Checkpoint::signatureValid);
+
+        Api.Response export = api.get("/api/ledger/export", "inspector");
+        assertThat(export.status()).isEqualTo(200);
+        Path exportFile = dir.resolve("ledger.jsonl");
+        Files.writeString(exportFile, export.body());
+        Path cpFile = dir.resolve("checkpoints.json");
+        Files.writeString(cpFile, checkpoints.body());
+
+        VerificationResult ok = OfflineVerifier.verify(new BufferedReader(new StringReader(export.body())), cps);
+        assertThat(ok.valid()).isTrue();
+        assertThat(OfflineVerifier.run(new String[] {exportFile.toString(), "--checkpoint", cpFile.toString()},
+                System.out)).isZero();
+
+        // Rewrite CECOT's entry 10 and re-hash everything after it: the export is self-consistent again...
+        String rewritten = rewrite(export.body(), "CECOT", 10);
+        assertThat(OfflineVerifier.verify(new BufferedReader(new StringReader(rewritten)), List.of()).valid())
+                .isTrue();
+        // ...but no longer passes through the signed checkpoint.
+        VerificationResult bad = OfflineVerifier.verify(new BufferedReader(new StringReader(rewritten)), cps);
+        assertThat(bad.valid()).isFalse();
+        assertThat(bad.firstInvalidChain()).isEqualTo("CECOT");
+        Path badFile = dir.resolve("rewritten.jsonl");
+        Files.writeString(badFile, rewritten);
+        assertThat(OfflineVerifier.run(new String[] {badFile.toString(), "--checkpoint", cpFile.toString()},
+                System.out)).isEqualTo(1);
+
+        // A forged checkpoint (signature of another head) is refused.
+        Checkpoint c = cps.getFirst();
+        Checkpoint forged = new Checkpoint(c.chain(), c.seq(), "f".repeat(64), c.issuedAt(), c.algorithm(),
+                c.publicKey(), c.signature());
+        assertThat(forged.signatureValid()).isFalse();
+    }
+
+    /** Changes one entry's text and recomputes every later hash of that chain, as a thorough forger would. */
+    static String rewrite(String export, String chain, long seq) {
+        List<String> out = new ArrayList<>();
+        ChainHash hasher = new ChainHash();
+        String prev = null;
+        for (String line : export.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> m = (Map<String, Object>) MiniJson.parse(line);
+            if (!m.get("chain").equals(chain)) {
+                out.add(line);
+                continue;
+            }
+            long s = ((java.math.BigDecimal) m.get("seq")).longValueExact();
+            String entry = (String) m.get("entry");
+            if (s == seq) {
+                entry = entry.replace("\"actor\":\"sistema\"", "\"actor\":\"nadie\"");
+            }
+            if (s >= seq) {
+                m.put("prevHash", prev);
+                m.put("entry", entry);
+                m.put("hash", hasher.next(prev, entry));
+            }
+            prev = (String) m.get("hash");
+            out.add(CanonicalJson.write(m));
+        }
+        return String.join("\n", out) + "\n";
+    }
+}

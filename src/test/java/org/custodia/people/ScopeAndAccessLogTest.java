@@ -1,0 +1,104 @@
+package org.custodia.people;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.custodia.support.Api;
+import org.custodia.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** People outside an official's facilities are invisible to them; every read of a record is logged (MANDELA-9). */
+@IntegrationTest
+class ScopeAndAccessLogTest {
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient db;
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+    }
+
+    long someoneIn(String facility) {
+        return db.sql("select person_id from booking where facility_code = ? and released_at is null order by id "
+                + "limit 1").param(facility).query(Long.class).single();
+    }
+
+    @Test
+    void aFacilityOfficialSeesOnlyTheirFacility() {
+        long inCecot = someoneIn("CECOT");
+        long elsewhere = someoneIn("LAESPERANZA");
+        assertThat(api.get("/api/people/" + inCecot, "oficial").status()).isEqualTo(200);
+        Api.Response hidden = api.get("/api/people/" + elsewhere, "oficial");
+        assertThat(hidden.status()).isEqualTo(404);
+        assertThat(hidden.body()).doesNotContain("LAESPERANZA");
+        assertThat(api.get("/api/people/" + elsewhere + "/history", "oficial").status()).isEqualTo(404);
+        assertThat(api.get("/api/facilities/LAESPERANZA/occupancy", "oficial").status()).isEqualTo(404);
+        JsonNode visible = api.get("/api/facilities", "oficial").json();
+        assertThat(visible.values().stream().map(n -> n.get("id").asString())).containsExactly("CECOT");
+        // national scope sees both
+        assertThat(api.get("/api/people/" + elsewhere, "direccion").status()).isEqualTo(200);
+        assertThat(api.get("/api/facilities", "inspector").json().size()).isEqualTo(5);
+    }
+
+    @Test
+    void anAccountScopedElsewhereCannotActOnCecotPeople() {
+        Api.Response created = api.post("/api/accounts", "admin", Map.of("username", "registro.izalco",
+                "displayName", "Registro Izalco", "password", "izalco-password-1", "roles", List.of("RECORDS"),
+                "national", false, "facilities", Set.of("IZALCO")));
+        assertThat(created.status()).as(created.body()).isIn(201, 409);
+        long inCecot = someoneIn("CECOT");
+        Api.Response r = api.get("/api/people/" + inCecot, null);
+        assertThat(r.status()).isEqualTo(401);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String auth = java.util.Base64.getEncoder().encodeToString("registro.izalco:izalco-password-1".getBytes());
+        int status = send(http, "/api/people/" + inCecot + "/release", auth,
+                "{\"basis\":\"COURT_ORDER\",\"reference\":\"Orden 1\"}");
+        assertThat(status).isEqualTo(404);
+        assertThat(db.sql("select count(*) from booking where person_id = ? and released_at is null").param(inCecot)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    private int send(java.net.http.HttpClient http, String path, String auth, String body) {
+        try {
+            return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                    .header("Authorization", "Basic " + auth).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void readsAndExportsAreInTheAccessLog() {
+        long id = someoneIn("CECOT");
+        long before = logged("READ_PERSON", Long.toString(id));
+        assertThat(api.get("/api/people/" + id, "salud").status()).isEqualTo(200);
+        assertThat(logged("READ_PERSON", Long.toString(id))).isEqualTo(before + 1);
+        JsonNode log = api.get("/api/access-log?subjectType=person&subjectId=" + id, "inspector").json();
+        assertThat(log.get(0).get("username").asString()).isEqualTo("salud");
+        assertThat(log.get(0).get("roles").asString()).isEqualTo("HEALTH");
+
+        long exports = db.sql("select count(*) from access_log where action = 'EXPORT_LEDGER'").query(Long.class)
+                .single();
+        assertThat(api.get("/api/ledger/export", "admin").status()).isEqualTo(200);
+        assertThat(db.sql("select count(*) from access_log where action = 'EXPORT_LEDGER'").query(Long.class)
+                .single()).isEqualTo(exports + 1);
+        assertThat(api.get("/api/access-log", "oficial").status()).isEqualTo(403);
+    }
+
+    long logged(String action, String subject) {
+        return db.sql("select count(*) from access_log where action = ? and subject_id = ?").params(action, subject)
+                .query(Long.class).single();
+    }
+}

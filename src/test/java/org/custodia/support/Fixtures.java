@@ -1,0 +1,83 @@
+package org.custodia.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** Builds what tests need through the API, and reads counts straight from PostgreSQL for assertions. */
+public final class Fixtures {
+    private final Api api;
+    private final JdbcClient db;
+
+    public Fixtures(Api api, JdbcClient db) {
+        this.api = api;
+        this.db = db;
+    }
+
+    /** A new cell in the facility, added by the administrator; returns its id. */
+    public long newCell(String facility, int certifiedCapacity) {
+        String code = "T-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> cell = new LinkedHashMap<>();
+        cell.put("code", code);
+        cell.put("kind", "CELL");
+        cell.put("level", 1);
+        cell.put("floorAreaM2", 20.0);
+        cell.put("certifiedCapacity", certifiedCapacity);
+        cell.put("bunks", certifiedCapacity);
+        Api.Response r = api.post("/api/facilities/" + facility + "/locations", "admin", List.of(cell));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get(0).get("id").asLong();
+    }
+
+    public static Map<String, Object> admission(String facility, long locationId, String given, String first,
+                                                String second) {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("givenNames", given);
+        a.put("firstSurname", first);
+        a.put("secondSurname", second);
+        a.put("aliases", List.of("El Chele"));
+        a.put("dateOfBirth", "1990-05-17");
+        a.put("sex", "MALE");
+        a.put("nationality", "SLV");
+        a.put("idDocument", "01234567-8");
+        a.put("legalStatus", "UNTRIED");
+        a.put("commitment", Map.of("authority", "Juzgado Especializado de Instrucción A, San Salvador",
+                "documentReference", "EXP-2026-" + UUID.randomUUID().toString().substring(0, 6),
+                "legalBasis", "Código Procesal Penal art. 329"));
+        a.put("facilityCode", facility);
+        a.put("locationId", locationId);
+        return a;
+    }
+
+    public JsonNode admit(String facility, long locationId) {
+        Api.Response r = api.post("/api/people", "registro",
+                admission(facility, locationId, "José Ángel", "Núñez", "Peña"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json();
+    }
+
+    public long ledgerEntries() {
+        return db.sql("select count(*) from ledger_entry").query(Long.class).single();
+    }
+
+    public long ledgerEntries(String type) {
+        return db.sql("select count(*) from ledger_entry where event_type = ?").param(type).query(Long.class).single();
+    }
+
+    public long people() {
+        return db.sql("select count(*) from person").query(Long.class).single();
+    }
+
+    public long bookings() {
+        return db.sql("select count(*) from booking").query(Long.class).single();
+    }
+
+    public int population(long locationId) {
+        return db.sql("select population from location where id = ?").param(locationId).query(Integer.class).single();
+    }
+}
