@@ -6,14 +6,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * Recomputes the hash chains from stored bytes, entry by entry, in (chain, seq) order. The same code checks the
  * database and an exported file, so the inspector's offline check and the service's own check cannot disagree.
- * Not thread-safe: one instance per verification.
+ * Not thread-safe: one instance per verification; it uses the common fork-join pool to hash.
  */
 public final class ChainVerifier {
-    private final ChainHash hasher = new ChainHash();
+    private static final int BATCH = 16_384;
+    private static final ThreadLocal<ChainHash> HASHER = ThreadLocal.withInitial(ChainHash::new);
+    private final List<Entry> pending = new ArrayList<>(BATCH);
     private final Map<String, State> chains = new TreeMap<>();
     private final Map<String, Map<Long, String>> checkpoints = new HashMap<>();
     private long entries;
@@ -29,7 +32,51 @@ public final class ChainVerifier {
     public record CheckpointRef(String chain, long seq, String hash) {
     }
 
+    /** One stored entry as read from the database or an export. */
+    public record Entry(String chain, long seq, String prevHash, String hash, String canonical) {
+    }
+
     public void accept(String chain, long seq, String prevHash, String hash, String canonical) {
+        pending.add(new Entry(chain, seq, prevHash, hash, canonical));
+        if (pending.size() >= BATCH) {
+            drain();
+        }
+    }
+
+    public void acceptAll(List<Entry> entries) {
+        drain();
+        check(entries);
+    }
+
+    private void drain() {
+        check(pending);
+        pending.clear();
+    }
+
+    /**
+     * Hashes are recomputed in parallel (each entry's hash depends only on its own stored bytes and stored previous
+     * hash); the links between entries, sequences and checkpoints are then checked in order.
+     */
+    private void check(List<Entry> entries) {
+        int n = entries.size();
+        byte[] fault = new byte[n];
+        IntStream.range(0, n).parallel().forEach(i -> {
+            Entry e = entries.get(i);
+            if (!e.hash().equals(HASHER.get().next(e.prevHash(), e.canonical()))) {
+                fault[i] = 1;
+            } else if (!describes(e.canonical(), e.chain(), e.seq())) {
+                fault[i] = 2;
+            }
+        });
+        for (int i = 0; i < n; i++) {
+            Entry e = entries.get(i);
+            entries(e, fault[i]);
+        }
+    }
+
+    private void entries(Entry e, byte hashFault) {
+        String chain = e.chain();
+        long seq = e.seq();
         entries++;
         if (current == null || !current.chain.equals(chain)) {
             current = chains.computeIfAbsent(chain, State::new);
@@ -40,16 +87,16 @@ public final class ChainVerifier {
             String fault = null;
             if (seq != s.lastSeq + 1) {
                 fault = "sequence " + seq + " follows " + s.lastSeq;
-            } else if (!prevHash.equals(s.lastHash)) {
+            } else if (!e.prevHash().equals(s.lastHash)) {
                 fault = "previous hash does not match the hash of entry " + s.lastSeq;
-            } else if (!hash.equals(hasher.next(prevHash, canonical))) {
+            } else if (hashFault == 1) {
                 fault = "hash does not match the stored entry";
-            } else if (!describes(canonical, chain, seq)) {
+            } else if (hashFault == 2) {
                 fault = "stored entry does not name this chain and sequence";
             } else {
                 Map<Long, String> cps = checkpoints.get(chain);
                 String expected = cps == null ? null : cps.get(seq);
-                if (expected != null && !expected.equals(hash)) {
+                if (expected != null && !expected.equals(e.hash())) {
                     fault = "chain does not pass through the checkpoint at sequence " + seq;
                 }
             }
@@ -59,11 +106,12 @@ public final class ChainVerifier {
             }
         }
         s.lastSeq = seq;
-        s.lastHash = hash;
+        s.lastHash = e.hash();
     }
 
     /** The stored head must be the last entry; entries removed from the end are caught here. */
     public void expectHead(String chain, long seq, String hash) {
+        drain();
         State s = chains.computeIfAbsent(chain, State::new);
         if (s.problem == null && (s.lastSeq != seq || !s.lastHash.equals(hash))) {
             s.problem = "chain head is at sequence " + seq + " but entries end at " + s.lastSeq;
@@ -72,6 +120,7 @@ public final class ChainVerifier {
     }
 
     public VerificationResult result() {
+        drain();
         checkpoints.forEach((chain, cps) -> {
             State s = chains.computeIfAbsent(chain, State::new);
             cps.keySet().stream().filter(seq -> seq > s.lastSeq).min(Long::compare).ifPresent(seq -> {

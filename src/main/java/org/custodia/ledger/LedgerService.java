@@ -9,9 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -74,14 +72,11 @@ public class LedgerService {
     @Transactional(readOnly = true)
     public void export(OutputStream out) {
         streaming.query("select chain, seq, prev_hash, hash, canonical from ledger_entry order by chain, seq", rs -> {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("chain", rs.getString(1));
-            line.put("seq", rs.getLong(2));
-            line.put("prevHash", rs.getString(3));
-            line.put("hash", rs.getString(4));
-            line.put("entry", rs.getString(5));
+            String line = ExportLine.format(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                    rs.getString(5));
             try {
-                out.write((CanonicalJson.write(line) + "\n").getBytes(StandardCharsets.UTF_8));
+                out.write(line.getBytes(StandardCharsets.UTF_8));
+                out.write('\n');
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

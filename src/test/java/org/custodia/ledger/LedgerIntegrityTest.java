@@ -134,24 +134,23 @@ class LedgerIntegrityTest {
             if (line.isBlank()) {
                 continue;
             }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> m = (Map<String, Object>) MiniJson.parse(line);
-            if (!m.get("chain").equals(chain)) {
+            ChainVerifier.Entry e = ExportLine.parse(line);
+            if (!e.chain().equals(chain)) {
                 out.add(line);
                 continue;
             }
-            long s = ((java.math.BigDecimal) m.get("seq")).longValueExact();
-            String entry = (String) m.get("entry");
-            if (s == seq) {
+            String entry = e.canonical();
+            String hash = e.hash();
+            String prevHash = e.prevHash();
+            if (e.seq() == seq) {
                 entry = entry.replace("\"actor\":\"sistema\"", "\"actor\":\"nadie\"");
             }
-            if (s >= seq) {
-                m.put("prevHash", prev);
-                m.put("entry", entry);
-                m.put("hash", hasher.next(prev, entry));
+            if (e.seq() >= seq) {
+                prevHash = prev;
+                hash = hasher.next(prev, entry);
             }
-            prev = (String) m.get("hash");
-            out.add(CanonicalJson.write(m));
+            prev = hash;
+            out.add(ExportLine.format(chain, e.seq(), prevHash, hash, entry));
         }
         return String.join("\n", out) + "\n";
     }
