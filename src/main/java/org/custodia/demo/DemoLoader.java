@@ -21,17 +21,17 @@ import org.custodia.platform.SecretFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 
-/** Loads the demo once, on a first start: estate, accounts, then the population in batches. */
+/**
+ * Loads the demo once, on a first start: estate, accounts, then the population in batches. Runs before the web
+ * server opens, so the first page anyone sees already shows the whole demo.
+ */
 @Component
-@Order(10)
-class DemoLoader implements ApplicationRunner {
+class DemoLoader implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
     private static final int BATCH = 5_000;
 
@@ -55,7 +55,15 @@ class DemoLoader implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) throws IOException {
+    public void afterSingletonsInstantiated() {
+        try {
+            load();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void load() throws IOException {
         if (!props.enabled() || estate.exists(DemoEstate.MEGA)) {
             return;
         }

@@ -10,9 +10,7 @@ import org.custodia.platform.SecretFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -21,8 +19,7 @@ import org.springframework.util.StringUtils;
  * one printed once in the log and written to {@code <data-dir>/admin-password} (mode 600).
  */
 @Component
-@Order(0)
-class AdminBootstrap implements ApplicationRunner {
+class AdminBootstrap implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
     private final AccountService accounts;
     private final String configured;
@@ -36,7 +33,15 @@ class AdminBootstrap implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) throws IOException {
+    public void afterSingletonsInstantiated() {
+        try {
+            load();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void load() throws IOException {
         if (accounts.exists("admin")) {
             return;
         }

@@ -58,6 +58,8 @@ class SecurityConfiguration {
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                // lets tools fetch the OpenAPI description with the same credentials as the API
+                .httpBasic(withDefaults())
                 .logout(l -> l.logoutSuccessUrl("/login?logout").permitAll())
                 .csrf(withDefaults());
         return http.build();

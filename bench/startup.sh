@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Measures the README start command on a fresh data directory: time to first page, demo load, memory (RSS),
+# ledger verification through the API, and a second start (no demo load). Prints a Markdown block.
+# Usage: bench/startup.sh [port]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT=${1:-18080}
+DATA=$(mktemp -d /tmp/custodia-bench.XXXXXX)
+LOG=$DATA/run.log
+mvn -q -B compile >/dev/null
+
+start() {
+  local t0=$(date +%s.%N)
+  CUSTODIA_DATA_DIR=$DATA PORT=$PORT CUSTODIA_DEMO_PASSWORD=bench-password-1 \
+    mvn -q -B spring-boot:run >"$LOG" 2>&1 &
+  MVN_PID=$!
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$PORT/login")" = "200" ]; do
+    sleep 0.2
+    kill -0 $MVN_PID 2>/dev/null || { echo "Custodia did not start:"; tail -40 "$LOG"; exit 1; }
+  done
+  local t1=$(date +%s.%N)
+  ELAPSED=$(echo "$t1 - $t0" | bc)
+}
+
+stop() {
+  pkill -TERM -f "org.custodia.CustodiaApplication" || true
+  wait $MVN_PID 2>/dev/null || true
+  sleep 1
+}
+
+start; FIRST=$ELAPSED
+DEMO_MS=$(grep -o "Demo data loaded: .*" "$LOG" | head -1 || true)
+JPID=$(pgrep -f "org.custodia.CustodiaApplication" | head -1)
+RSS_KB=$(ps -o rss= -p "$JPID" | tr -d ' ')
+curl -s -u inspector:bench-password-1 "http://localhost:$PORT/api/ledger/verify" >/dev/null   # warm-up
+VERIFY=$(curl -s -u inspector:bench-password-1 -o "$DATA/verify.json" -w '%{time_total}' "http://localhost:$PORT/api/ledger/verify")
+ENTRIES=$(grep -o '"entries":[0-9]*' "$DATA/verify.json" | head -1 | cut -d: -f2)
+VALID=$(grep -o '"valid":[a-z]*' "$DATA/verify.json" | head -1 | cut -d: -f2)
+curl -s -u inspector:bench-password-1 "http://localhost:$PORT/api/ledger/export" > "$DATA/ledger.jsonl"
+RSS_AFTER_KB=$(ps -o rss= -p "$JPID" | tr -d ' ')
+stop
+start; SECOND=$ELAPSED
+stop
+JAVA_BIN=$(ls -d /usr/lib/jvm/temurin-25-jdk-amd64/bin/java 2>/dev/null || command -v java)
+mvn -q -B package -DskipTests >/dev/null
+OFFLINE_T0=$(date +%s.%N)
+"$JAVA_BIN" -jar target/custodia.jar verify-ledger "$DATA/ledger.jsonl" > "$DATA/offline.txt"
+OFFLINE_T1=$(date +%s.%N)
+
+cat <<OUT
+| figure | value |
+|---|---|
+| first start (\`mvn spring-boot:run\`, fresh \`./data\`, demo load included) to first page | $(printf '%.1f' "$FIRST") s |
+| demo load (log line) | ${DEMO_MS} |
+| second start (data kept, no demo load) to first page | $(printf '%.1f' "$SECOND") s |
+| RSS of the service with the demo loaded | $((RSS_KB / 1024)) MiB (after verify and export: $((RSS_AFTER_KB / 1024)) MiB) |
+| \`GET /api/ledger/verify\` over ${ENTRIES} entries (valid=${VALID}) | ${VERIFY} s = $(echo "$ENTRIES / $VERIFY" | bc) entries/s |
+| offline \`verify-ledger\` of the export (JVM start included) | $(echo "$OFFLINE_T1 - $OFFLINE_T0" | bc | xargs printf '%.2f') s: $(tail -1 "$DATA/offline.txt") |
+OUT
+rm -rf "$DATA"

@@ -1,0 +1,50 @@
+package org.custodia.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.custodia.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The demo loads once; its people look like the people held (two surnames, accents, aliases). */
+@IntegrationTest
+class DemoLoadTest {
+    @Autowired
+    DemoLoader loader;
+    @Autowired
+    JdbcClient db;
+
+    long count(String sql) {
+        return db.sql(sql).query(Long.class).single();
+    }
+
+    @Test
+    void aSecondStartDoesNotLoadAgain() {
+        long people = count("select count(*) from person");
+        long facilities = count("select count(*) from facility");
+        long accounts = count("select count(*) from account");
+        long entries = count("select count(*) from ledger_entry");
+        loader.afterSingletonsInstantiated();
+        assertThat(count("select count(*) from person")).isEqualTo(people);
+        assertThat(count("select count(*) from facility")).isEqualTo(facilities);
+        assertThat(count("select count(*) from account")).isEqualTo(accounts);
+        assertThat(count("select count(*) from ledger_entry")).isEqualTo(entries);
+    }
+
+    @Test
+    void demoPeopleHaveSpanishNamesTwoSurnamesAndSomeAliases() {
+        long people = count("select count(*) from person");
+        assertThat(people).isGreaterThan(2000);
+        assertThat(count("select count(*) from person where second_surname is not null")).isGreaterThan(people * 9 / 10);
+        assertThat(count("select count(distinct person_id) from person_alias")).isGreaterThan(people / 10);
+        assertThat(count("select count(*) from person where given_names || first_surname || coalesce(second_surname, '') "
+                + "~ '[áéíóúñÁÉÍÓÚÑü]'")).isGreaterThan(0);
+        // the women's facility holds women
+        assertThat(count("select count(*) from person p join booking b on b.person_id = p.id "
+                + "where b.facility_code = 'ILOPANGO' and p.sex <> 'FEMALE'")).isZero();
+        // every taken-on person has a ledger entry
+        assertThat(count("select count(*) from ledger_entry where event_type = 'CUSTODY_TAKEN_ON'"))
+                .isEqualTo(people - count("select count(*) from ledger_entry where event_type = 'PERSON_ADMITTED'"));
+    }
+}
