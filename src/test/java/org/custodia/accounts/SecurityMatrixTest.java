@@ -7,34 +7,24 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.custodia.support.Api;
-import org.custodia.support.IntegrationTest;
+import org.custodia.support.ServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Every role against every endpoint group: allowed (the answer the endpoint gives), or 403; 401 without
  * credentials. Write calls send an empty body, so an allowed role gets 400 and nothing changes.
  */
-@IntegrationTest
-class SecurityMatrixTest {
+class SecurityMatrixTest extends ServiceTest {
     static final List<String> USERS = List.of("oficial", "registro", "salud", "direccion", "finanzas", "inspector",
             "admin");
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient db;
-    Api api;
     long person;
     long cell;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
         person = db.sql("select person_id from booking where facility_code = 'CECOT' and released_at is null "
                 + "order by id limit 1").query(Long.class).single();
         cell = db.sql("select id from location where facility_code = 'CECOT' and kind = 'CELL' order by id limit 1")

@@ -4,30 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.custodia.support.Api;
-import org.custodia.support.Fixtures;
-import org.custodia.support.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
+import org.custodia.support.ServiceTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Certified capacity changes need a second official and never go below the people in the cell. */
-@IntegrationTest
-class CapacityApprovalTest {
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient db;
-    Api api;
-    Fixtures fx;
+class CapacityApprovalTest extends ServiceTest {
 
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        fx = new Fixtures(api, db);
-    }
 
     int capacity(long cell) {
         return db.sql("select certified_capacity from location where id = ?").param(cell).query(Integer.class).single();

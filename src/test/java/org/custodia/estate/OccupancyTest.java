@@ -4,27 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.custodia.people.PeopleService;
-import org.custodia.support.Api;
-import org.custodia.support.IntegrationTest;
+import org.custodia.support.ServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Occupancy figures come from the records: declared, certified, population and space per person kept apart. */
-@IntegrationTest
-class OccupancyTest {
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient db;
+class OccupancyTest extends ServiceTest {
     @Autowired
     PeopleService people;
 
     @Test
     void theMegaPrisonFiguresAreComputedFromTheRecords() {
-        JsonNode f = new Api(port).get("/api/facilities/CECOT/occupancy", "direccion").json();
+        JsonNode f = api.get("/api/facilities/CECOT/occupancy", "direccion").json();
         JsonNode cecot = f.get("facility");
         assertThat(cecot.get("declaredCapacity").asInt()).isEqualTo(40_000);
         int certified = db.sql("select sum(certified_capacity) from location where facility_code = 'CECOT' "
@@ -41,7 +33,7 @@ class OccupancyTest {
 
     @Test
     void smallerFacilitiesRunAt150To250PercentOfDeclaredCapacity() {
-        JsonNode list = new Api(port).get("/api/facilities", "direccion").json();
+        JsonNode list = api.get("/api/facilities", "direccion").json();
         assertThat(list.size()).isEqualTo(5);
         for (JsonNode f : list.values()) {
             if (!f.get("id").asString().equals("CECOT")) {

@@ -7,34 +7,19 @@ import java.time.Instant;
 import java.util.Map;
 import org.custodia.support.Api;
 import org.custodia.support.Fixtures;
-import org.custodia.support.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
+import org.custodia.support.ServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Each custody change writes exactly one ledger entry in its own transaction; a failed change writes none. */
-@IntegrationTest
-class LedgerAtomicityTest {
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient db;
+class LedgerAtomicityTest extends ServiceTest {
     @Autowired
     LedgerService ledger;
     @Autowired
     TransactionTemplate tx;
-    Api api;
-    Fixtures fx;
 
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        fx = new Fixtures(api, db);
-    }
 
     @Test
     void admissionMoveAndReleaseEachWriteExactlyOneEntry() {

@@ -11,29 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.custodia.support.Api;
-import org.custodia.support.Fixtures;
-import org.custodia.support.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
+import org.custodia.support.ServiceTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** The ledger is append-only, and any change to it, even a consistent rewrite, is found. */
-@IntegrationTest
-class LedgerIntegrityTest {
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient db;
-    Api api;
+class LedgerIntegrityTest extends ServiceTest {
 
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
 
     @Test
     void theDatabaseRefusesUpdateDeleteAndTruncate() {

@@ -8,29 +8,17 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.custodia.support.Api;
 import org.custodia.support.Fixtures;
-import org.custodia.support.IntegrationTest;
+import org.custodia.support.ServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Bad input gets a clear 400 naming the field, and nothing is written anywhere. */
-@IntegrationTest
-class AdmissionValidationTest {
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient db;
-    Api api;
-    Fixtures fx;
+class AdmissionValidationTest extends ServiceTest {
     long cell;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
-        fx = new Fixtures(api, db);
         cell = fx.newCell("CECOT", 10);
     }
 

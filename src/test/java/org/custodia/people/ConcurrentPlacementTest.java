@@ -10,26 +10,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.custodia.support.Api;
 import org.custodia.support.Fixtures;
-import org.custodia.support.IntegrationTest;
+import org.custodia.support.ServiceTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Two officers can never both take the last place in a cell. */
-@IntegrationTest
-class ConcurrentPlacementTest {
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient db;
+class ConcurrentPlacementTest extends ServiceTest {
 
     @Test
     void concurrentAdmissionsAndMovesNeverOverfillACell() throws Exception {
-        Api api = new Api(port);
-        Fixtures fx = new Fixtures(api, db);
         long cell = fx.newCell("CECOT", 2);
         fx.admit("CECOT", cell);
 

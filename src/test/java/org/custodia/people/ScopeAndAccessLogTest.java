@@ -6,27 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.custodia.support.Api;
-import org.custodia.support.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
+import org.custodia.support.ServiceTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** People outside an official's facilities are invisible to them; every read of a record is logged (MANDELA-9). */
-@IntegrationTest
-class ScopeAndAccessLogTest {
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient db;
-    Api api;
+class ScopeAndAccessLogTest extends ServiceTest {
 
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
 
     long someoneIn(String facility) {
         return db.sql("select person_id from booking where facility_code = ? and released_at is null order by id "

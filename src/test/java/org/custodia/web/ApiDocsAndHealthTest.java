@@ -3,18 +3,13 @@ package org.custodia.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.custodia.support.Api;
-import org.custodia.support.IntegrationTest;
+import org.custodia.support.ServiceTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-@IntegrationTest
-class ApiDocsAndHealthTest {
-    @LocalServerPort
-    int port;
+class ApiDocsAndHealthTest extends ServiceTest {
 
     @Test
     void theOpenApiDescriptionListsTheApi() {
-        Api api = new Api(port);
         Api.Response docs = api.get("/v3/api-docs", "inspector");
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.body()).contains("/api/ledger/verify", "/api/ledger/export", "/api/ledger/checkpoints",
@@ -24,7 +19,6 @@ class ApiDocsAndHealthTest {
 
     @Test
     void healthIsOpenAndEverythingElseNeedsLogin() {
-        Api api = new Api(port);
         Api.Response health = api.get("/actuator/health", null);
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body()).contains("UP");
@@ -36,7 +30,6 @@ class ApiDocsAndHealthTest {
 
     @Test
     void pagesEscapeWhatTheRecordsHold() {
-        Api api = new Api(port);
         Api.Response page = api.get("/people/1", "direccion");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("<h1 id=\"person-name\">").doesNotContain("<script>alert");
