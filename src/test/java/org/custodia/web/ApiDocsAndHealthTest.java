@@ -35,5 +35,9 @@ class ApiDocsAndHealthTest extends ServiceTest {
         assertThat(page.body()).contains("<h1 id=\"person-name\">").doesNotContain("<script>alert");
         assertThat(api.get("/people/1", "finanzas").status()).isEqualTo(403);
         assertThat(api.get("/access-log", "inspector").body()).contains("READ_PERSON");
+        Api.Response missing = api.get("/people/987654321", "direccion");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body()).contains("No person 987654321");
+        assertThat(api.get("/facilities/NOPE", "direccion").status()).isEqualTo(404);
     }
 }
