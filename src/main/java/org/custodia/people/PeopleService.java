@@ -290,7 +290,21 @@ public class PeopleService {
         jdbc.batchUpdate("insert into person (id, given_names, first_surname, second_surname, date_of_birth, sex, "
                 + "nationality, id_document, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
         jdbc.batchUpdate("insert into person_alias (person_id, alias) values (?, ?)", aliases);
+        List<Object[]> terms = new ArrayList<>(rows.size() * 2 + aliases.size());
+        for (int i = 0; i < people.size(); i++) {
+            Admission a = people.get(i);
+            terms.add(new Object[] {ids[i], "NAME", fullName(a.givenNames().strip(), a.firstSurname().strip(),
+                    AdmissionRules.blankToNull(a.secondSurname()))});
+            String document = AdmissionRules.blankToNull(a.idDocument());
+            if (document != null) {
+                terms.add(new Object[] {ids[i], "DOCUMENT", document});
+            }
+        }
+        aliases.forEach(al -> terms.add(new Object[] {al[0], "ALIAS", al[1]}));
+        jdbc.batchUpdate(SEARCH_INSERT, terms);
     }
+
+    private static final String SEARCH_INSERT = "insert into person_search (person_id, kind, term) values (?, ?, ?)";
 
     private void insertBookings(List<Admission> people, long[] personIds, long[] bookingIds, String[] numbers,
                                 Instant now) {
@@ -305,6 +319,11 @@ public class PeopleService {
         jdbc.batchUpdate("insert into booking (id, booking_number, person_id, facility_code, location_id, legal_status, "
                 + "commitment_authority, commitment_reference, commitment_basis, admitted_at) "
                 + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        List<Object[]> terms = new ArrayList<>(people.size());
+        for (int i = 0; i < people.size(); i++) {
+            terms.add(new Object[] {personIds[i], "BOOKING", numbers[i]});
+        }
+        jdbc.batchUpdate(SEARCH_INSERT, terms);
     }
 
     private static LedgerEvent admittedEvent(Admission a, long personId, String bookingNumber, Location l, String type,

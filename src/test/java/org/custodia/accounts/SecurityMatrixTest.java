@@ -41,6 +41,7 @@ class SecurityMatrixTest extends ServiceTest {
                 new Group("facilities", "GET", "/api/facilities", 200, all),
                 new Group("occupancy", "GET", "/api/facilities/CECOT/occupancy", 200, all),
                 new Group("pavilion map", "GET", "/api/pavilions/1/occupancy", 200, all),
+                new Group("search", "GET", "/api/people/search?q=mart", 200, personReaders),
                 new Group("person", "GET", "/api/people/" + person, 200, personReaders),
                 new Group("person history", "GET", "/api/people/" + person + "/history", 200, personReaders),
                 new Group("cell occupants", "GET", "/api/locations/" + cell + "/people", 200, personReaders),

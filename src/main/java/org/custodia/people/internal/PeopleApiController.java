@@ -6,9 +6,11 @@ import org.custodia.estate.EstateService;
 import org.custodia.ledger.LedgerRecord;
 import org.custodia.ledger.LedgerService;
 import org.custodia.people.Admission;
+import org.custodia.people.PeopleSearch;
 import org.custodia.people.PeopleService;
 import org.custodia.people.PersonRecord;
 import org.custodia.people.ReleaseBasis;
+import org.custodia.people.SearchHit;
 import org.custodia.platform.Access;
 import org.custodia.platform.NotFoundException;
 import org.custodia.platform.Official;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,9 +33,12 @@ class PeopleApiController {
     private final LedgerService ledger;
     private final EstateService estate;
     private final AccessLog accessLog;
+    private final PeopleSearch search;
 
-    PeopleApiController(PeopleService people, LedgerService ledger, EstateService estate, AccessLog accessLog) {
+    PeopleApiController(PeopleService people, LedgerService ledger, EstateService estate, AccessLog accessLog,
+                        PeopleSearch search) {
         this.people = people;
+        this.search = search;
         this.ledger = ledger;
         this.estate = estate;
         this.accessLog = accessLog;
@@ -42,6 +48,15 @@ class PeopleApiController {
     }
 
     record ReleaseRequest(ReleaseBasis basis, String reference) {
+    }
+
+    @GetMapping("/people/search")
+    @PreAuthorize(Access.PERSON_READERS)
+    List<SearchHit> search(@RequestParam(required = false) String q,
+                           @RequestParam(defaultValue = "20") int limit) {
+        List<SearchHit> hits = search.search(q, Officials.current(), limit);
+        accessLog.record("SEARCH_PEOPLE", "search", null, q);
+        return hits;
     }
 
     @GetMapping("/people/{id}")

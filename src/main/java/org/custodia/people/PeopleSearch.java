@@ -1,0 +1,64 @@
+package org.custodia.people;
+
+import java.sql.Date;
+import java.util.List;
+import org.custodia.platform.InvalidRequestException;
+import org.custodia.platform.Official;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One search box for names, aliases, identity documents and booking numbers: case- and accent-insensitive and
+ * tolerant of typos (trigram similarity over normalised terms, both whole-term and word-within-term), limited to
+ * the people in the official's facilities.
+ */
+@Service
+public class PeopleSearch {
+    public static final int MIN_QUERY = 3;
+    public static final int MAX_QUERY = 120;
+
+    private final JdbcClient client;
+
+    PeopleSearch(JdbcClient client) {
+        this.client = client;
+    }
+
+    @Transactional(readOnly = true)
+    public List<SearchHit> search(String query, Official official, int limit) {
+        String q = query == null ? "" : query.strip();
+        if (q.length() < MIN_QUERY || q.length() > MAX_QUERY || q.chars().anyMatch(c -> c < 0x20)) {
+            throw new InvalidRequestException("q", "between " + MIN_QUERY + " and " + MAX_QUERY + " characters");
+        }
+        return client.sql("""
+                        with q as (select custodia_normalise(?) as n),
+                        hits as (
+                            select s.person_id, s.kind, s.term,
+                                   greatest(similarity(s.norm, q.n), word_similarity(q.n, s.norm)) as score
+                              from person_search s, q
+                             where s.norm % q.n or q.n <% s.norm),
+                        best as (
+                            select distinct on (person_id) person_id, kind, term, score
+                              from hits order by person_id, score desc)
+                        select b.person_id, p.given_names, p.first_surname, p.second_surname, p.date_of_birth,
+                               b.kind, b.term, b.score, bk.booking_number, bk.facility_code, bk.released_at is null
+                          from best b
+                          join person p on p.id = b.person_id
+                          join lateral (select booking_number, facility_code, released_at from booking
+                                         where person_id = b.person_id
+                                         order by admitted_at desc, id desc limit 1) bk on true
+                         where ? or bk.facility_code = any(?)
+                         order by b.score desc, b.person_id
+                         limit ?""")
+                .params(q, official.national(), official.facilityArray(), Math.max(1, Math.min(limit, 100)))
+                .query((rs, n) -> {
+                    Date dob = rs.getDate(5);
+                    return new SearchHit(rs.getLong(1),
+                            PeopleService.fullName(rs.getString(2), rs.getString(3), rs.getString(4)),
+                            dob == null ? null : dob.toLocalDate(), rs.getString(6), rs.getString(7),
+                            Math.round(rs.getDouble(8) * 1000) / 1000.0, rs.getString(9), rs.getString(10),
+                            rs.getBoolean(11));
+                })
+                .list();
+    }
+}
