@@ -10,13 +10,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * One search box for names, aliases, identity documents and booking numbers: case- and accent-insensitive and
- * tolerant of typos (trigram similarity over normalised terms, both whole-term and word-within-term), limited to
- * the people in the official's facilities.
+ * tolerant of typos (trigram similarity over normalised terms), limited to the people in the official's
+ * facilities. Whole-term similarity is tried first; only when it finds too few people does the slower
+ * word-within-term similarity run (a surname alone, part of a name).
  */
 @Service
 public class PeopleSearch {
     public static final int MIN_QUERY = 3;
     public static final int MAX_QUERY = 120;
+    private static final String THRESHOLD = "0.4";
 
     private final JdbcClient client;
 
@@ -30,13 +32,19 @@ public class PeopleSearch {
         if (q.length() < MIN_QUERY || q.length() > MAX_QUERY || q.chars().anyMatch(c -> c < 0x20)) {
             throw new InvalidRequestException("q", "between " + MIN_QUERY + " and " + MAX_QUERY + " characters");
         }
+        // A stricter whole-term threshold than pg_trgm's 0.3 keeps the candidates few; near misses still come back
+        // through the word-similarity pass when too few people are found.
+        client.sql("select set_config('pg_trgm.similarity_threshold', ?, true)").param(THRESHOLD).query().listOfRows();
         return client.sql("""
                         with q as (select custodia_normalise(?) as n),
-                        hits as (
-                            select s.person_id, s.kind, s.term,
-                                   greatest(similarity(s.norm, q.n), word_similarity(q.n, s.norm)) as score
+                        close as (
+                            select s.person_id, s.kind, s.term, similarity(s.norm, q.n) as score
+                              from person_search s, q where s.norm % q.n),
+                        partial as (
+                            select s.person_id, s.kind, s.term, word_similarity(q.n, s.norm) as score
                               from person_search s, q
-                             where s.norm % q.n or q.n <% s.norm),
+                             where (select count(distinct person_id) from close) < ? and q.n <% s.norm),
+                        hits as (select * from close union all select * from partial),
                         best as (
                             select distinct on (person_id) person_id, kind, term, score
                               from hits order by person_id, score desc)
@@ -50,7 +58,8 @@ public class PeopleSearch {
                          where ? or bk.facility_code = any(?)
                          order by b.score desc, b.person_id
                          limit ?""")
-                .params(q, official.national(), official.facilityArray(), Math.max(1, Math.min(limit, 100)))
+                .params(q, Math.max(1, Math.min(limit, 100)), official.national(), official.facilityArray(),
+                        Math.max(1, Math.min(limit, 100)))
                 .query((rs, n) -> {
                     Date dob = rs.getDate(5);
                     return new SearchHit(rs.getLong(1),
