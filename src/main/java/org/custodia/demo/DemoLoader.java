@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import org.custodia.accounts.AccountService;
@@ -14,7 +17,11 @@ import org.custodia.estate.EstateService;
 import org.custodia.estate.Location;
 import org.custodia.estate.LocationKind;
 import org.custodia.ledger.Actor;
+import org.custodia.legal.ChargeService;
+import org.custodia.legal.NewCharge;
+import org.custodia.legal.Seriousness;
 import org.custodia.people.Admission;
+import org.custodia.people.LegalStatus;
 import org.custodia.people.PeopleService;
 import org.custodia.platform.Role;
 import org.custodia.platform.SecretFiles;
@@ -39,12 +46,15 @@ class DemoLoader implements SmartInitializingSingleton {
     private final EstateService estate;
     private final PeopleService people;
     private final AccountService accounts;
+    private final ChargeService charges;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Path dataDir;
 
     DemoLoader(DemoProperties props, EstateService estate, PeopleService people, AccountService accounts,
-               TransactionTemplate tx, Clock clock, @Value("${custodia.data-dir:./data}") Path dataDir) {
+               ChargeService charges, TransactionTemplate tx, Clock clock,
+               @Value("${custodia.data-dir:./data}") Path dataDir) {
+        this.charges = charges;
         this.props = props;
         this.estate = estate;
         this.people = people;
@@ -97,14 +107,34 @@ class DemoLoader implements SmartInitializingSingleton {
             Location cell = cells.get(i % cells.size());
             batch.add(generator.next(code, cell.id(), f.women(), i >= f.population() - foreign));
             if (batch.size() == BATCH) {
-                people.takeOn(batch, Actor.SYSTEM);
+                takeOn(batch);
                 batch.clear();
             }
         }
         if (!batch.isEmpty()) {
-            people.takeOn(batch, Actor.SYSTEM);
+            takeOn(batch);
         }
         return f.population();
+    }
+
+    /** People and, for those held untried, the charge their commitment names: one transaction a batch. */
+    private void takeOn(List<Admission> batch) {
+        tx.executeWithoutResult(s -> {
+            long[] ids = people.takeOn(batch, Actor.SYSTEM);
+            Map<Long, NewCharge> charges = new LinkedHashMap<>();
+            Map<Long, String> facilities = new HashMap<>();
+            for (int i = 0; i < ids.length; i++) {
+                Admission a = batch.get(i);
+                if (a.legalStatus() == LegalStatus.UNTRIED) {
+                    charges.put(ids[i], new NewCharge(a.commitment().documentReference(), "Agrupaciones ilícitas",
+                            "Código Penal art. 345", Seriousness.SERIOUS));
+                    facilities.put(ids[i], a.facilityCode());
+                }
+            }
+            if (!charges.isEmpty()) {
+                this.charges.takeOn(facilities, charges, Actor.SYSTEM);
+            }
+        });
     }
 
     private void openAccounts() throws IOException {

@@ -1,6 +1,9 @@
 package org.custodia.demo;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +21,11 @@ final class DemoPeople {
     private static final String[] COURTS = {"Juzgado Especializado de Instrucción A, San Salvador",
             "Juzgado Especializado de Instrucción B, San Salvador", "Juzgado de Paz de Tecoluca",
             "Juzgado Especializado de Sentencia, San Miguel", "Juzgado Primero de Instrucción, Santa Ana"};
+
+    private static final LocalDate REGIME_START = LocalDate.of(2022, 3, 27);
+    private static final String[] PLACES = {"Soyapango, San Salvador", "Apopa, San Salvador", "Ilopango, San Salvador",
+            "San Miguel, San Miguel", "Santa Ana, Santa Ana", "Mejicanos, San Salvador", "Usulután, Usulután",
+            "Sonsonate, Sonsonate", "La Libertad, La Libertad", "Chalatenango, Chalatenango"};
 
     private final Faker faker;
     private final Random random;
@@ -53,7 +61,8 @@ final class DemoPeople {
             nationality = "VEN";
             document = "V" + (10_000_000 + random.nextInt(20_000_000));
             commitment = new Admission.Commitment("Estados Unidos de América (contrato de servicios penitenciarios)",
-                    "TRF-2025-" + String.format("%04d", serial % 10_000), "Acuerdo de servicios penitenciarios 2025");
+                    "TRF-2025-" + String.format("%04d", serial % 10_000), "Acuerdo de servicios penitenciarios 2025",
+                    Instant.parse("2025-03-15T10:00:00Z"), "Traslado aéreo, Aeropuerto Internacional de El Salvador");
         } else {
             nationality = "SLV";
             document = String.format("%08d-%d", random.nextInt(100_000_000), random.nextInt(10));
@@ -63,20 +72,33 @@ final class DemoPeople {
                 commitment = new Admission.Commitment(COURTS[random.nextInt(COURTS.length)],
                         "EXP-" + (2022 + random.nextInt(4)) + "-" + (1000 + random.nextInt(90_000)),
                         "Detención provisional, Código Procesal Penal arts. 329-331; agrupaciones ilícitas, "
-                                + "Código Penal art. 345");
+                                + "Código Penal art. 345", arrest(REGIME_START, 30), place());
             } else if (r < 98) {
                 status = LegalStatus.SENTENCED;
                 commitment = new Admission.Commitment(COURTS[random.nextInt(COURTS.length)],
                         "SENT-" + (2018 + random.nextInt(8)) + "-" + (100 + random.nextInt(9_000)),
-                        "Sentencia condenatoria firme, Código Penal art. 45");
+                        "Sentencia condenatoria firme, Código Penal art. 45",
+                        arrest(LocalDate.of(2012, 1, 1), 365 * 3), place());
             } else {
                 status = LegalStatus.ADMINISTRATIVE;
                 commitment = new Admission.Commitment("Policía Nacional Civil, delegación San Salvador Centro",
-                        "PNC-" + (10_000 + random.nextInt(90_000)), "Detención administrativa, Código Procesal Penal art. 323");
+                        "PNC-" + (10_000 + random.nextInt(90_000)), "Detención administrativa, Código Procesal Penal art. 323",
+                        arrest(today.minusDays(10), 1), place());
             }
         }
         return new Admission(given, first, second, aliases, dob, sex, nationality, document, status, commitment,
                 facility, locationId);
+    }
+
+    /** Arrests from {@code from} until {@code minDaysAgo} days ago: most held since the emergency regime began. */
+    private Instant arrest(LocalDate from, int minDaysAgo) {
+        long span = Math.max(1, ChronoUnit.DAYS.between(from, today.minusDays(minDaysAgo)));
+        return from.plusDays(Math.floorMod(random.nextLong(), span)).atStartOfDay(ZoneOffset.UTC)
+                .plusMinutes(random.nextInt(24 * 60)).toInstant();
+    }
+
+    private String place() {
+        return PLACES[random.nextInt(PLACES.length)];
     }
 
     private String firstName(Sex sex) {

@@ -100,9 +100,9 @@ public class SentenceService {
 
     private Map<String, String> validate(NewSentence n, List<Sentence> existing) {
         Map<String, String> e = new LinkedHashMap<>();
-        text(e, "caseNumber", n.caseNumber(), 100);
-        text(e, "court", n.court(), 200);
-        text(e, "offence", n.offence(), 300);
+        Texts.require(e, "caseNumber", n.caseNumber(), 100);
+        Texts.require(e, "court", n.court(), 200);
+        Texts.require(e, "offence", n.offence(), 300);
         if (n.years() == null || n.months() == null || n.days() == null || n.years() < 0 || n.months() < 0
                 || n.months() > 11 || n.days() < 0 || n.days() > 30) {
             e.put("term", "years (0 or more), months (0-11) and days (0-30) are required");
@@ -137,14 +137,6 @@ public class SentenceService {
             }
         }
         return e;
-    }
-
-    private static void text(Map<String, String> e, String field, String v, int max) {
-        if (v == null || v.isBlank()) {
-            e.put(field, "required");
-        } else if (v.length() > max || v.chars().anyMatch(c -> c < 0x20)) {
-            e.put(field, "at most " + max + " characters, no control characters");
-        }
     }
 
     private static Sentence row(ResultSet rs, int n) throws SQLException {

@@ -1,5 +1,6 @@
 package org.custodia.people;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -11,7 +12,11 @@ public record Admission(String givenNames, String firstSurname, String secondSur
                         LocalDate dateOfBirth, Sex sex, String nationality, String idDocument,
                         LegalStatus legalStatus, Commitment commitment, String facilityCode, Long locationId) {
 
-    /** The commitment order: who ordered the detention, the document, and its legal basis. */
-    public record Commitment(String authority, String documentReference, String legalBasis) {
+    /**
+     * The commitment order: who ordered the detention, the document, its legal basis, and when and where the
+     * person was arrested (pretrial detention counts from then).
+     */
+    public record Commitment(String authority, String documentReference, String legalBasis, Instant arrestedAt,
+                             String arrestPlace) {
     }
 }

@@ -18,7 +18,7 @@ final class AdmissionRules {
     private AdmissionRules() {
     }
 
-    static Map<String, String> check(Admission a, LocalDate today) {
+    static Map<String, String> check(Admission a, java.time.Instant now, LocalDate today) {
         Map<String, String> e = new LinkedHashMap<>();
         name(e, "givenNames", a.givenNames(), true);
         name(e, "firstSurname", a.firstSurname(), true);
@@ -57,6 +57,11 @@ final class AdmissionRules {
             text(e, "commitment.authority", c.authority(), 200);
             text(e, "commitment.documentReference", c.documentReference(), 100);
             text(e, "commitment.legalBasis", c.legalBasis(), 500);
+            text(e, "commitment.arrestPlace", c.arrestPlace(), 200);
+            if (c.arrestedAt() == null || c.arrestedAt().isAfter(now.plusSeconds(300))
+                    || c.arrestedAt().isBefore(now.minus(java.time.Duration.ofDays(365L * 100)))) {
+                e.put("commitment.arrestedAt", "required: when the person was arrested, not in the future");
+            }
         }
         if (a.facilityCode() == null || a.facilityCode().isBlank()) {
             e.put("facilityCode", "required");

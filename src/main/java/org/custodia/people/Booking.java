@@ -6,7 +6,7 @@ import java.time.Instant;
 public record Booking(long id, String bookingNumber, String facilityCode, long locationId, String locationCode,
                       LegalStatus legalStatus, String commitmentAuthority, String commitmentReference,
                       String commitmentBasis, Instant admittedAt, Instant releasedAt, String releaseBasis,
-                      String releaseReference) {
+                      String releaseReference, Instant arrestedAt, String arrestPlace) {
     public boolean active() {
         return releasedAt == null;
     }

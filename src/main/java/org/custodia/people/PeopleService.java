@@ -49,7 +49,7 @@ public class PeopleService {
 
     @Transactional
     public PersonRecord admit(Admission a, Official official) {
-        Map<String, String> errors = AdmissionRules.check(a, LocalDate.now(clock));
+        Map<String, String> errors = AdmissionRules.check(a, clock.instant(), LocalDate.now(clock));
         if (!errors.isEmpty()) {
             throw new InvalidRequestException("The admission is incomplete or invalid; nobody was admitted", errors);
         }
@@ -81,13 +81,13 @@ public class PeopleService {
      * must match reality. Each person gets a {@code CUSTODY_TAKEN_ON} ledger entry; batches are written together.
      */
     @Transactional
-    public int takeOn(List<Admission> people, Actor actor) {
+    public long[] takeOn(List<Admission> people, Actor actor) {
         LocalDate today = LocalDate.now(clock);
         Map<Long, Location> locations = new HashMap<>();
         Map<Long, Integer> counts = new HashMap<>();
         for (int i = 0; i < people.size(); i++) {
             Admission a = people.get(i);
-            Map<String, String> errors = AdmissionRules.check(a, today);
+            Map<String, String> errors = AdmissionRules.check(a, clock.instant(), today);
             if (!errors.isEmpty()) {
                 throw new InvalidRequestException("Row " + (i + 1) + " is invalid", errors);
             }
@@ -116,7 +116,27 @@ public class PeopleService {
                     actor, now));
         }
         ledger.appendAll(events);
-        return people.size();
+        return personIds;
+    }
+
+    /** Someone held untried: pretrial detention counts from the arrest (or, in older records, the admission). */
+    public record UntriedCustody(long personId, String fullName, String bookingNumber, String facilityCode,
+                                 Instant since) {
+    }
+
+    /** Everyone held untried in the official's facilities (optionally one facility). */
+    @Transactional(readOnly = true)
+    public List<UntriedCustody> untried(Official official, String facilityCode) {
+        return client.sql("""
+                        select p.id, p.given_names, p.first_surname, p.second_surname, b.booking_number, b.facility_code,
+                               coalesce(b.arrested_at, b.admitted_at)
+                          from booking b join person p on p.id = b.person_id
+                         where b.released_at is null and b.legal_status = 'UNTRIED'
+                           and (? or b.facility_code = any(?)) and (cast(? as text) is null or b.facility_code = ?)""")
+                .params(official.national(), official.facilityArray(), facilityCode, facilityCode)
+                .query((rs, n) -> new UntriedCustody(rs.getLong(1), fullName(rs.getString(2), rs.getString(3),
+                        rs.getString(4)), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
+                .list();
     }
 
     @Transactional
@@ -240,7 +260,7 @@ public class PeopleService {
     private static final String BOOKING_SELECT = """
             select b.id, b.booking_number, b.facility_code, b.location_id, b.legal_status, b.commitment_authority,
                    b.commitment_reference, b.commitment_basis, b.admitted_at, b.released_at, b.release_basis,
-                   b.release_reference from booking b""";
+                   b.release_reference, b.arrested_at, b.arrest_place from booking b""";
 
     private Booking booking(ResultSet rs, int n) throws SQLException {
         long locationId = rs.getLong(4);
@@ -249,7 +269,7 @@ public class PeopleService {
                 estate.location(locationId).map(Location::code).orElse("?"),
                 LegalStatus.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
                 rs.getTimestamp(9).toInstant(), released == null ? null : released.toInstant(), rs.getString(11),
-                rs.getString(12));
+                rs.getString(12), toInstant(rs.getTimestamp(13)), rs.getString(14));
     }
 
     private Booking lockActiveBooking(long personId, Official official) {
@@ -314,11 +334,12 @@ public class PeopleService {
             Admission a = people.get(i);
             rows.add(new Object[] {bookingIds[i], numbers[i], personIds[i], a.facilityCode(), a.locationId(),
                     a.legalStatus().name(), a.commitment().authority().strip(),
-                    a.commitment().documentReference().strip(), a.commitment().legalBasis().strip(), ts});
+                    a.commitment().documentReference().strip(), a.commitment().legalBasis().strip(), ts,
+                    Timestamp.from(a.commitment().arrestedAt()), a.commitment().arrestPlace().strip()});
         }
         jdbc.batchUpdate("insert into booking (id, booking_number, person_id, facility_code, location_id, legal_status, "
-                + "commitment_authority, commitment_reference, commitment_basis, admitted_at) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+                + "commitment_authority, commitment_reference, commitment_basis, admitted_at, arrested_at, arrest_place) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
         List<Object[]> terms = new ArrayList<>(people.size());
         for (int i = 0; i < people.size(); i++) {
             terms.add(new Object[] {personIds[i], "BOOKING", numbers[i]});
@@ -341,9 +362,15 @@ public class PeopleService {
         payload.put("legalStatus", a.legalStatus());
         payload.put("commitment", Map.of("authority", a.commitment().authority().strip(),
                 "documentReference", a.commitment().documentReference().strip(),
-                "legalBasis", a.commitment().legalBasis().strip()));
+                "legalBasis", a.commitment().legalBasis().strip(),
+                "arrestedAt", a.commitment().arrestedAt(),
+                "arrestPlace", a.commitment().arrestPlace().strip()));
         payload.put("location", l.code());
         return new LedgerEvent(a.facilityCode(), personId, type, payload, actor, now);
+    }
+
+    private static Instant toInstant(Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 
     static String bookingNumber(String facility, Instant now, long seq) {

@@ -14,5 +14,7 @@ public final class Access {
     public static final String ESTATE_ADMIN = "hasRole('ADMIN')";
     public static final String CAPACITY_DECIDERS = "hasAnyRole('COMMAND','ADMIN')";
     public static final String OVERSIGHT = "hasAnyRole('COMMAND','INSPECTOR','ADMIN')";
+    /** Worklists of the legal basis of detention: records, command and the inspector. */
+    public static final String LEGAL_OVERSIGHT = "hasAnyRole('RECORDS','COMMAND','INSPECTOR')";
     public static final String AUDITORS = "hasAnyRole('INSPECTOR','ADMIN')";
 }

@@ -4,6 +4,9 @@ import java.util.List;
 import org.custodia.estate.EstateService;
 import org.custodia.estate.Occupancy;
 import org.custodia.ledger.LedgerService;
+import org.custodia.legal.PretrialWatch;
+import java.util.HashMap;
+import java.util.Map;
 import org.custodia.platform.Access;
 import org.custodia.platform.Officials;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,8 +18,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 class DashboardController {
     private final EstateService estate;
     private final LedgerService ledger;
+    private final PretrialWatch pretrial;
 
-    DashboardController(EstateService estate, LedgerService ledger) {
+    DashboardController(EstateService estate, LedgerService ledger, PretrialWatch pretrial) {
+        this.pretrial = pretrial;
         this.estate = estate;
         this.ledger = ledger;
     }
@@ -31,6 +36,10 @@ class DashboardController {
         model.addAttribute("chartDeclared", facilities.stream().map(Occupancy::declaredCapacity).toList());
         model.addAttribute("chartCertified", facilities.stream().map(Occupancy::certifiedCapacity).toList());
         model.addAttribute("heads", ledger.heads());
+        // Nobody passes a pretrial limit silently: the count is on everyone's dashboard.
+        Map<String, PretrialWatch.FacilityCount> pretrialCounts = new HashMap<>();
+        pretrial.worklist(Officials.current(), null).counts().forEach(c -> pretrialCounts.put(c.facilityCode(), c));
+        model.addAttribute("pretrial", pretrialCounts);
         return "web/dashboard";
     }
 

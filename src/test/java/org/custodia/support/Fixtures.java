@@ -48,7 +48,8 @@ public final class Fixtures {
         a.put("legalStatus", "UNTRIED");
         a.put("commitment", Map.of("authority", "Juzgado Especializado de Instrucción A, San Salvador",
                 "documentReference", "EXP-2026-" + UUID.randomUUID().toString().substring(0, 6),
-                "legalBasis", "Código Procesal Penal art. 329"));
+                "legalBasis", "Código Procesal Penal art. 329", "arrestedAt", "2026-11-20T14:30:00Z",
+                "arrestPlace", "Soyapango, San Salvador"));
         a.put("facilityCode", facility);
         a.put("locationId", locationId);
         return a;

@@ -1,7 +1,13 @@
 package org.custodia.legal.internal;
 
 import org.custodia.accounts.AccessLog;
+import java.time.LocalDate;
+import java.util.List;
+import org.custodia.legal.Charge;
+import org.custodia.legal.ChargeService;
+import org.custodia.legal.NewCharge;
 import org.custodia.legal.NewSentence;
+import org.custodia.legal.PretrialWatch;
 import org.custodia.legal.SentenceService;
 import org.custodia.platform.Access;
 import org.custodia.platform.Officials;
@@ -12,21 +18,26 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping("/api/people/{id}/sentences")
+@RequestMapping("/api")
 class LegalApiController {
     private final SentenceService sentences;
     private final AccessLog accessLog;
+    private final ChargeService charges;
+    private final PretrialWatch pretrial;
 
-    LegalApiController(SentenceService sentences, AccessLog accessLog) {
+    LegalApiController(SentenceService sentences, AccessLog accessLog, ChargeService charges, PretrialWatch pretrial) {
         this.sentences = sentences;
+        this.charges = charges;
+        this.pretrial = pretrial;
         this.accessLog = accessLog;
     }
 
-    @GetMapping
+    @GetMapping("/people/{id}/sentences")
     @PreAuthorize(Access.PERSON_READERS)
     SentenceService.Sentences list(@PathVariable long id) {
         SentenceService.Sentences s = sentences.sentences(id, Officials.current());
@@ -34,10 +45,44 @@ class LegalApiController {
         return s;
     }
 
-    @PostMapping
+    @PostMapping("/people/{id}/sentences")
     @PreAuthorize(Access.RECORDS)
     @ResponseStatus(HttpStatus.CREATED)
     SentenceService.Sentences record(@PathVariable long id, @RequestBody NewSentence sentence) {
         return sentences.record(id, sentence, Officials.current());
+    }
+
+    record Extension(String legalBasis, LocalDate expiresOn) {
+    }
+
+    @GetMapping("/people/{id}/charges")
+    @PreAuthorize(Access.PERSON_READERS)
+    List<Charge> charges(@PathVariable long id) {
+        List<Charge> list = charges.charges(id, Officials.current());
+        accessLog.record("READ_CHARGES", "person", Long.toString(id), "api");
+        return list;
+    }
+
+    @PostMapping("/people/{id}/charges")
+    @PreAuthorize(Access.RECORDS)
+    @ResponseStatus(HttpStatus.CREATED)
+    Charge charge(@PathVariable long id, @RequestBody NewCharge charge) {
+        return charges.record(id, charge, Officials.current());
+    }
+
+    @PostMapping("/people/{id}/pretrial-extensions")
+    @PreAuthorize(Access.RECORDS)
+    @ResponseStatus(HttpStatus.CREATED)
+    void extend(@PathVariable long id, @RequestBody Extension e) {
+        charges.extend(id, e.legalBasis(), e.expiresOn(), Officials.current());
+    }
+
+    /** Everyone within 30 days of a pretrial limit or past it, with counts per facility. */
+    @GetMapping("/worklists/pretrial")
+    @PreAuthorize(Access.LEGAL_OVERSIGHT)
+    PretrialWatch.Worklist pretrial(@RequestParam(required = false) String facility) {
+        PretrialWatch.Worklist w = pretrial.worklist(Officials.current(), facility);
+        accessLog.record("READ_PRETRIAL_WORKLIST", "worklist", facility, "api");
+        return w;
     }
 }

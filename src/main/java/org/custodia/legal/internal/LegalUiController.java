@@ -1,5 +1,7 @@
 package org.custodia.legal.internal;
 
+import org.custodia.accounts.AccessLog;
+import org.custodia.legal.PretrialWatch;
 import org.custodia.legal.SentenceService;
 import org.custodia.platform.Access;
 import org.custodia.platform.Officials;
@@ -8,14 +10,30 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The sentences section of the person page, loaded into it by htmx (the people module does not know legal). */
 @Controller
 class LegalUiController {
     private final SentenceService sentences;
+    private final PretrialWatch pretrial;
+    private final AccessLog accessLog;
 
-    LegalUiController(SentenceService sentences) {
+    LegalUiController(SentenceService sentences, PretrialWatch pretrial, AccessLog accessLog) {
         this.sentences = sentences;
+        this.pretrial = pretrial;
+        this.accessLog = accessLog;
+    }
+
+    @GetMapping("/worklists/pretrial")
+    @PreAuthorize(Access.LEGAL_OVERSIGHT)
+    String pretrial(@RequestParam(required = false) String facility, Model model) {
+        PretrialWatch.Worklist w = pretrial.worklist(Officials.current(), facility);
+        accessLog.record("READ_PRETRIAL_WORKLIST", "worklist", facility, "ui");
+        model.addAttribute("worklist", w);
+        model.addAttribute("facility", facility);
+        model.addAttribute("shown", w.entries().subList(0, Math.min(500, w.entries().size())));
+        return "legal/pretrial";
     }
 
     @GetMapping("/people/{id}/sentences")

@@ -1,0 +1,141 @@
+package org.custodia.legal;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.custodia.ledger.Actor;
+import org.custodia.ledger.LedgerEvent;
+import org.custodia.ledger.LedgerService;
+import org.custodia.people.PeopleService;
+import org.custodia.people.PersonRecord;
+import org.custodia.platform.ConflictException;
+import org.custodia.platform.InvalidRequestException;
+import org.custodia.platform.Official;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Charges and pretrial extensions, each with its ledger entry. */
+@Service
+public class ChargeService {
+    private final JdbcClient client;
+    private final JdbcTemplate jdbc;
+    private final PeopleService people;
+    private final LedgerService ledger;
+    private final Clock clock;
+
+    ChargeService(JdbcClient client, JdbcTemplate jdbc, PeopleService people, LedgerService ledger, Clock clock) {
+        this.client = client;
+        this.jdbc = jdbc;
+        this.people = people;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Charge record(long personId, NewCharge c, Official official) {
+        PersonRecord p = inCustody(personId, official);
+        Map<String, String> e = new LinkedHashMap<>();
+        Texts.require(e, "caseNumber", c.caseNumber(), 100);
+        Texts.require(e, "offence", c.offence(), 300);
+        Texts.require(e, "statuteArticle", c.statuteArticle(), 100);
+        if (c.seriousness() == null) {
+            e.put("seriousness", "required: SERIOUS or LESS_SERIOUS");
+        }
+        if (!e.isEmpty()) {
+            throw new InvalidRequestException("The charge cannot be recorded; nothing was changed", e);
+        }
+        Instant now = clock.instant();
+        long id = client.sql("""
+                        insert into charge (person_id, case_number, offence, statute_article, seriousness, recorded_by,
+                                            recorded_at) values (?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(personId, c.caseNumber().strip(), c.offence().strip(), c.statuteArticle().strip(),
+                        c.seriousness().name(), official.username(), Timestamp.from(now))
+                .query(Long.class).single();
+        ledger.append(new LedgerEvent(p.current().facilityCode(), personId, "CHARGE_RECORDED",
+                chargePayload(id, c), Actor.of(official), now));
+        return charges(personId).stream().filter(x -> x.id() == id).findFirst().orElseThrow();
+    }
+
+    /** Charges of people taken on with the existing population (demo load, migration), written together. */
+    @Transactional
+    public void takeOn(Map<Long, String> facilityByPerson, Map<Long, NewCharge> charges, Actor actor) {
+        Instant now = clock.instant();
+        List<Long> ids = client.sql("select nextval(pg_get_serial_sequence('charge', 'id')) from generate_series(1, ?)")
+                .param(charges.size()).query(Long.class).list();
+        List<Object[]> rows = new ArrayList<>();
+        List<LedgerEvent> events = new ArrayList<>();
+        int i = 0;
+        for (var entry : charges.entrySet()) {
+            long id = ids.get(i++);
+            NewCharge c = entry.getValue();
+            rows.add(new Object[] {id, entry.getKey(), c.caseNumber(), c.offence(), c.statuteArticle(),
+                    c.seriousness().name(), actor.account(), Timestamp.from(now)});
+            events.add(new LedgerEvent(facilityByPerson.get(entry.getKey()), entry.getKey(), "CHARGE_RECORDED",
+                    chargePayload(id, c), actor, now));
+        }
+        jdbc.batchUpdate("insert into charge (id, person_id, case_number, offence, statute_article, seriousness, "
+                + "recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        ledger.appendAll(events);
+    }
+
+    @Transactional
+    public void extend(long personId, String legalBasis, LocalDate expiresOn, Official official) {
+        PersonRecord p = inCustody(personId, official);
+        Map<String, String> e = new LinkedHashMap<>();
+        Texts.require(e, "legalBasis", legalBasis, 500);
+        if (expiresOn == null || !expiresOn.isAfter(LocalDate.now(clock))) {
+            e.put("expiresOn", "required, after today");
+        }
+        if (!e.isEmpty()) {
+            throw new InvalidRequestException("The extension cannot be recorded; nothing was changed", e);
+        }
+        Instant now = clock.instant();
+        client.sql("insert into pretrial_extension (person_id, legal_basis, expires_on, recorded_by, recorded_at) "
+                        + "values (?, ?, ?, ?, ?)")
+                .params(personId, legalBasis.strip(), Date.valueOf(expiresOn), official.username(), Timestamp.from(now))
+                .update();
+        ledger.append(new LedgerEvent(p.current().facilityCode(), personId, "PRETRIAL_EXTENDED",
+                Map.of("legalBasis", legalBasis.strip(), "expiresOn", expiresOn), Actor.of(official), now));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Charge> charges(long personId, Official official) {
+        people.find(personId, official);
+        return charges(personId);
+    }
+
+    private List<Charge> charges(long personId) {
+        return client.sql("select id, case_number, offence, statute_article, seriousness, recorded_by, recorded_at "
+                        + "from charge where person_id = ? order by id")
+                .param(personId)
+                .query((rs, n) -> new Charge(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        Seriousness.valueOf(rs.getString(5)), rs.getString(6), rs.getTimestamp(7).toInstant()))
+                .list();
+    }
+
+    private PersonRecord inCustody(long personId, Official official) {
+        PersonRecord p = people.find(personId, official);
+        if (p.current() == null) {
+            throw new ConflictException("Person " + personId + " is not in custody");
+        }
+        return p;
+    }
+
+    private static Map<String, Object> chargePayload(long id, NewCharge c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("charge", id);
+        m.put("caseNumber", c.caseNumber().strip());
+        m.put("offence", c.offence().strip());
+        m.put("statuteArticle", c.statuteArticle().strip());
+        m.put("seriousness", c.seriousness());
+        return m;
+    }
+}
