@@ -203,6 +203,14 @@ public class EstateService implements FacilityDirectory {
                 .params(facilityCode, code).query(EstateService::location).optional();
     }
 
+    /** Where new arrivals are placed: the facility's reception. */
+    @Transactional(readOnly = true)
+    public Optional<Location> reception(String facilityCode) {
+        return client.sql("select " + LOCATION_COLUMNS + " from location where facility_code = ? and kind = 'RECEPTION' "
+                        + "order by id limit 1")
+                .param(facilityCode).query(EstateService::location).optional();
+    }
+
     @Transactional(readOnly = true)
     public List<Location> locations(String facilityCode) {
         return client.sql("select " + LOCATION_COLUMNS + " from location where facility_code = ? order by id")

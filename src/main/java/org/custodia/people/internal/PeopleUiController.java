@@ -1,6 +1,14 @@
 package org.custodia.people.internal;
 
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.custodia.accounts.AccessLog;
+import org.custodia.estate.EstateService;
+import org.custodia.people.LegalStatus;
+import org.custodia.people.Sex;
+import org.custodia.platform.InvalidRequestException;
+import org.custodia.platform.Official;
 import org.custodia.ledger.LedgerService;
 import org.custodia.people.PeopleSearch;
 import org.custodia.people.PeopleService;
@@ -12,7 +20,10 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
@@ -20,13 +31,55 @@ class PeopleUiController {
     private final PeopleService people;
     private final LedgerService ledger;
     private final AccessLog accessLog;
+    private static final ZoneId LOCAL_TIME = ZoneId.of("America/El_Salvador");
     private final PeopleSearch search;
+    private final EstateService estate;
 
-    PeopleUiController(PeopleService people, LedgerService ledger, AccessLog accessLog, PeopleSearch search) {
+    PeopleUiController(PeopleService people, LedgerService ledger, AccessLog accessLog, PeopleSearch search,
+                       EstateService estate) {
         this.search = search;
+        this.estate = estate;
         this.people = people;
         this.ledger = ledger;
         this.accessLog = accessLog;
+    }
+
+    @GetMapping("/admissions/new")
+    @PreAuthorize(Access.RECORDS)
+    String admissionForm(Model model) {
+        return form(model, AdmissionForm.empty(), Map.of(), null);
+    }
+
+    /** MANDELA-7: nobody is admitted without a commitment record; a refused form keeps what was typed. */
+    @PostMapping("/admissions")
+    @PreAuthorize(Access.RECORDS)
+    String admit(@ModelAttribute AdmissionForm form, BindingResult binding, Model model) {
+        if (binding.hasErrors()) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            binding.getFieldErrors().forEach(f -> errors.put(f.getField(), "valor no válido"));
+            return form(model, form, errors, null);
+        }
+        Official o = Officials.current();
+        try {
+            Long reception = form.facilityCode() == null ? null
+                    : estate.reception(form.facilityCode()).map(l -> l.id()).orElse(null);
+            PersonRecord p = people.admit(form.toAdmission(LOCAL_TIME, reception), o);
+            return "redirect:/people/" + p.id();
+        } catch (InvalidRequestException e) {
+            return form(model, form, e.errors(), e.getMessage());
+        } catch (CustodiaException e) {
+            return form(model, form, Map.of(), e.getMessage());
+        }
+    }
+
+    private String form(Model model, AdmissionForm form, Map<String, String> errors, String message) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("message", message);
+        model.addAttribute("facilities", estate.facilities(Officials.current()));
+        model.addAttribute("sexes", Sex.values());
+        model.addAttribute("statuses", LegalStatus.values());
+        return "people/admission";
     }
 
     @GetMapping("/search")
