@@ -174,12 +174,23 @@ public class EstateService implements FacilityDirectory {
         return location(locationId).orElseThrow();
     }
 
-    /** Counts many people into locations at once (bulk admission); no capacity check. */
+    /**
+     * Counts many people into locations at once (bulk admission). With {@code enforceCapacity} no cell goes past its
+     * certified capacity (checked in the same statement as the increment); without it (taking on an existing
+     * population as found) the count is recorded as it is.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void occupyAll(Map<Long, Integer> countsByLocation) {
-        List<Object[]> rows = new ArrayList<>();
-        countsByLocation.forEach((id, n) -> rows.add(new Object[] {n, id}));
-        jdbc.batchUpdate("update location set population = population + ? where id = ?", rows);
+    public void occupyAll(Map<Long, Integer> countsByLocation, boolean enforceCapacity) {
+        for (var e : countsByLocation.entrySet()) {
+            int updated = client.sql("update location set population = population + ? where id = ? and (not ? "
+                            + "or certified_capacity is null or kind not in ('CELL','PUNISHMENT') "
+                            + "or population + ? <= certified_capacity)")
+                    .params(e.getValue(), e.getKey(), enforceCapacity, e.getValue()).update();
+            if (updated == 0) {
+                throw new ConflictException("Location " + location(e.getKey()).map(Location::code).orElse("?")
+                        + " has too few free certified places for " + e.getValue() + " people");
+            }
+        }
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -82,6 +82,81 @@ public class PeopleService {
      */
     @Transactional
     public long[] takeOn(List<Admission> people, Actor actor) {
+        return admitAll(people, actor, "CUSTODY_TAKEN_ON", false);
+    }
+
+    /**
+     * Admits a batch (a transfer flight, a mass arrest) in one transaction: every row must be valid and its
+     * location may not be a full cell; each person gets a {@code PERSON_ADMITTED} entry, chained together.
+     */
+    @Transactional
+    public long[] admitBatch(List<Admission> people, Official official) {
+        for (Admission a : people) {
+            if (!official.sees(a.facilityCode())) {
+                throw new NotFoundException("No facility " + a.facilityCode());
+            }
+        }
+        return admitAll(people, Actor.of(official), "PERSON_ADMITTED", true);
+    }
+
+    /** What is wrong with an admission, field by field (empty when it is valid). */
+    public Map<String, String> problems(Admission a) {
+        return AdmissionRules.check(a, clock.instant(), LocalDate.now(clock));
+    }
+
+    /**
+     * For each admission (by index), the people already recorded who may be the same person: the same identity
+     * document, or a close name and the same date of birth.
+     */
+    @Transactional(readOnly = true)
+    public Map<Integer, List<Long>> possibleDuplicates(List<Admission> people) {
+        Map<Integer, List<Long>> out = new HashMap<>();
+        List<String> docs = new ArrayList<>();
+        List<Integer> docIdx = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Date> dobs = new ArrayList<>();
+        List<Integer> nameIdx = new ArrayList<>();
+        for (int i = 0; i < people.size(); i++) {
+            Admission a = people.get(i);
+            String doc = AdmissionRules.blankToNull(a.idDocument());
+            if (doc != null) {
+                docs.add(doc);
+                docIdx.add(i);
+            }
+            if (a.dateOfBirth() != null && a.givenNames() != null && a.firstSurname() != null) {
+                names.add(fullName(a.givenNames(), a.firstSurname(), AdmissionRules.blankToNull(a.secondSurname())));
+                dobs.add(Date.valueOf(a.dateOfBirth()));
+                nameIdx.add(i);
+            }
+        }
+        if (!docs.isEmpty()) {
+            client.sql("""
+                            select r.idx, p.id from unnest(?::text[], ?::int[]) as r(doc, idx)
+                              join person p on p.id_document = r.doc""")
+                    .params(docs.toArray(String[]::new), docIdx.toArray(Integer[]::new))
+                    .query((ResultSet rs) -> {
+                        out.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(rs.getLong(2));
+                    });
+        }
+        if (!names.isEmpty()) {
+            client.sql("""
+                            select r.idx, p.id from unnest(?::text[], ?::date[], ?::int[]) as r(name, dob, idx)
+                              join person p on p.date_of_birth = r.dob
+                             where similarity(custodia_normalise(p.given_names || ' ' || p.first_surname
+                                                                 || coalesce(' ' || p.second_surname, '')),
+                                              custodia_normalise(r.name)) >= 0.6""")
+                    .params(names.toArray(String[]::new), dobs.toArray(Date[]::new), nameIdx.toArray(Integer[]::new))
+                    .query((ResultSet rs) -> {
+                        List<Long> l = out.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>());
+                        if (!l.contains(rs.getLong(2))) {
+                            l.add(rs.getLong(2));
+                        }
+                    });
+        }
+        return out;
+    }
+
+    private long[] admitAll(List<Admission> people, Actor actor, String eventType, boolean enforceCapacity) {
         LocalDate today = LocalDate.now(clock);
         Map<Long, Location> locations = new HashMap<>();
         Map<Long, Integer> counts = new HashMap<>();
@@ -97,6 +172,7 @@ public class PeopleService {
             }
             counts.merge(l.id(), 1, Integer::sum);
         }
+
         Instant now = clock.instant();
         long[] personIds = nextIds("person", people.size());
         long[] bookingIds = nextIds("booking", people.size());
@@ -108,11 +184,11 @@ public class PeopleService {
         }
         insertPeople(people, personIds, now);
         insertBookings(people, personIds, bookingIds, numbers, now);
-        estate.occupyAll(counts);
+        estate.occupyAll(counts, enforceCapacity);
         List<LedgerEvent> events = new ArrayList<>(people.size());
         for (int i = 0; i < people.size(); i++) {
             Admission a = people.get(i);
-            events.add(admittedEvent(a, personIds[i], numbers[i], locations.get(a.locationId()), "CUSTODY_TAKEN_ON",
+            events.add(admittedEvent(a, personIds[i], numbers[i], locations.get(a.locationId()), eventType,
                     actor, now));
         }
         ledger.appendAll(events);

@@ -55,6 +55,8 @@ class SecurityMatrixTest extends ServiceTest {
                         Set.of("registro", "direccion")),
                 new Group("pretrial worklist", "GET", "/api/worklists/pretrial", 200,
                         Set.of("registro", "direccion", "inspector")),
+                new Group("batch status", "GET", "/api/intake/batches/none", 404,
+                        Set.of("registro", "direccion", "inspector")),
                 new Group("admission", "POST", "/api/people", 400, Set.of("registro", "direccion")),
                 new Group("move", "POST", "/api/people/" + person + "/moves", 400, Set.of("oficial", "direccion")),
                 new Group("release", "POST", "/api/people/" + person + "/release", 400,

@@ -1,0 +1,305 @@
+package org.custodia.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.custodia.estate.EstateService;
+import org.custodia.estate.Location;
+import org.custodia.people.Admission;
+import org.custodia.people.PeopleService;
+import org.custodia.platform.InvalidRequestException;
+import org.custodia.platform.NotFoundException;
+import org.custodia.platform.Official;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Receives a batch, validates every row, holds possible duplicates for review, and admits the rest in one
+ * transaction on a background worker (batches one at a time), reporting progress as it goes. The same batch (same
+ * client id, or the same content) is answered with the report of the first one: nobody is created twice.
+ */
+@Service
+public class IntakeService implements DisposableBean {
+    public static final int MAX_ROWS = 10_000;
+    private static final int CHUNK = 500;
+
+    public enum Mode { ALL_OR_NOTHING, VALID_ONLY }
+
+    /** The answer to a submission: the report, and whether this batch was seen before. */
+    public record Submission(BatchReport report, boolean repeated) {
+    }
+
+    private final JdbcClient client;
+    private final PeopleService people;
+    private final EstateService estate;
+    private final TransactionTemplate tx;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "intake-batches");
+        t.setDaemon(true);
+        return t;
+    });
+
+    IntakeService(JdbcClient client, PeopleService people, EstateService estate, TransactionTemplate tx,
+                  JsonMapper json, Clock clock) {
+        this.client = client;
+        this.people = people;
+        this.estate = estate;
+        this.tx = tx;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public Submission submit(String body, boolean csv, Mode mode, String clientId, Official official) {
+        if (clientId != null && (clientId.isBlank() || clientId.length() > 100)) {
+            throw new InvalidRequestException("batchId", "at most 100 characters");
+        }
+        String hash = sha256((csv ? "CSV\n" : "JSON\n") + mode + "\n" + body);
+        Optional<BatchReport> seen = find(clientId, hash);
+        if (seen.isPresent()) {
+            return new Submission(seen.get(), true);
+        }
+        List<Map<String, String>> rows = csv ? csvRows(body) : jsonRows(body);
+        if (rows.isEmpty()) {
+            throw new InvalidRequestException("body", "the batch has no rows");
+        }
+        if (rows.size() > MAX_ROWS) {
+            throw new InvalidRequestException("body", "at most " + MAX_ROWS + " rows in one batch");
+        }
+        List<BatchReport.RowError> errors = new ArrayList<>();
+        List<Admission> valid = new ArrayList<>();
+        List<Integer> validRows = new ArrayList<>();
+        Map<String, Long> receptions = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, String> row = rows.get(i);
+            String facility = Rows.blank(row.get("facilityCode"));
+            Long reception = facility == null || !official.sees(facility) ? null
+                    : receptions.computeIfAbsent(facility, f -> estate.reception(f).map(Location::id).orElse(null));
+            Rows.Converted c = Rows.convert(row, reception);
+            Map<String, String> problems = new LinkedHashMap<>(c.errors());
+            people.problems(c.admission()).forEach(problems::putIfAbsent);
+            if (facility != null && reception == null) {
+                problems.put("facilityCode", "no such facility in your scope, or it has no reception");
+                problems.remove("locationId");
+            }
+            int rowNo = i + 1;
+            problems.forEach((field, reason) -> errors.add(new BatchReport.RowError(rowNo,
+                    field.equals("locationId") ? "facilityCode" : field, reason)));
+            if (problems.isEmpty()) {
+                valid.add(c.admission());
+                validRows.add(rowNo);
+            }
+        }
+        List<BatchReport.HeldRow> held = new ArrayList<>();
+        List<Admission> toAdmit = new ArrayList<>();
+        Map<Integer, List<Long>> duplicates = people.possibleDuplicates(valid);
+        Map<String, Integer> documentsInBatch = new HashMap<>();
+        for (int i = 0; i < valid.size(); i++) {
+            Admission a = valid.get(i);
+            String name = PeopleService.fullName(a.givenNames().strip(), a.firstSurname().strip(),
+                    a.secondSurname() == null ? null : a.secondSurname().strip());
+            List<Long> candidates = duplicates.getOrDefault(i, List.of());
+            Integer earlier = a.idDocument() == null ? null : documentsInBatch.putIfAbsent(a.idDocument(),
+                    validRows.get(i));
+            if (!candidates.isEmpty()) {
+                held.add(new BatchReport.HeldRow(validRows.get(i), name,
+                        "possibly already known (same document, or close name and same date of birth)", candidates));
+            } else if (earlier != null) {
+                held.add(new BatchReport.HeldRow(validRows.get(i), name,
+                        "same identity document as row " + earlier + " of this batch", List.of()));
+            } else {
+                toAdmit.add(a);
+            }
+        }
+        String id = UUID.randomUUID().toString();
+        boolean rejected = !errors.isEmpty() && mode == Mode.ALL_OR_NOTHING;
+        String status = rejected ? "REJECTED" : toAdmit.isEmpty() ? "DONE" : "ADMITTING";
+        String message = rejected ? "The batch has errors; nobody was admitted. Correct them, or submit again with "
+                + "mode=VALID_ONLY to admit the valid rows only." : null;
+        BatchReport report = new BatchReport(id, status, csv ? "CSV" : "JSON", mode.name(), rows.size(), 0, 0,
+                held.size(), List.copyOf(errors), List.copyOf(held), official.username(), clock.instant(),
+                rejected || toAdmit.isEmpty() ? clock.instant() : null, message);
+        client.sql("""
+                        insert into intake_batch (id, client_id, content_hash, format, mode, status, total, held,
+                                                  error_count, report, submitted_by, submitted_at, finished_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""")
+                .params(id, clientId, hash, report.format(), mode.name(), status, rows.size(), held.size(),
+                        errors.size(), json.writeValueAsString(report), official.username(),
+                        Timestamp.from(report.submittedAt()),
+                        report.finishedAt() == null ? null : Timestamp.from(report.finishedAt()))
+                .update();
+        if (status.equals("ADMITTING")) {
+            worker.submit(() -> admit(id, toAdmit, official));
+        }
+        return new Submission(report, false);
+    }
+
+    public BatchReport status(String id, Official official) {
+        // A batch report names people: the official who sent it and those with national scope may read it.
+        return read("id = ?", id)
+                .filter(r -> official.national() || r.submittedBy().equals(official.username()))
+                .orElseThrow(() -> new NotFoundException("No batch " + id));
+    }
+
+    private void admit(String id, List<Admission> toAdmit, Official official) {
+        try {
+            int[] done = {0};
+            tx.executeWithoutResult(s -> {
+                for (int from = 0; from < toAdmit.size(); from += CHUNK) {
+                    List<Admission> chunk = toAdmit.subList(from, Math.min(toAdmit.size(), from + CHUNK));
+                    people.admitBatch(chunk, official);
+                    done[0] += chunk.size();
+                    progress(id, done[0]);
+                }
+            });
+            finish(id, "DONE", toAdmit.size(), null);
+        } catch (RuntimeException e) {
+            finish(id, "FAILED", 0, "Nobody in this batch was admitted: " + e.getMessage());
+        }
+    }
+
+    /** Progress is written outside the admitting transaction, so that it can be read while the batch runs. */
+    private void progress(String id, int processed) {
+        new TransactionTemplate(tx.getTransactionManager(), requiresNew()).executeWithoutResult(s ->
+                client.sql("update intake_batch set processed = ? where id = ?").params(processed, id).update());
+    }
+
+    private static org.springframework.transaction.TransactionDefinition requiresNew() {
+        org.springframework.transaction.support.DefaultTransactionDefinition d =
+                new org.springframework.transaction.support.DefaultTransactionDefinition();
+        d.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return d;
+    }
+
+    private void finish(String id, String status, int admitted, String message) {
+        BatchReport r = read("id = ?", id).orElseThrow();
+        BatchReport done = new BatchReport(r.id(), status, r.format(), r.mode(), r.total(),
+                status.equals("DONE") ? admitted : r.processed(), admitted, r.held(), r.errors(), r.heldRows(),
+                r.submittedBy(), r.submittedAt(), clock.instant(), message);
+        client.sql("update intake_batch set status = ?, processed = ?, admitted = ?, report = ?::jsonb, finished_at = ? "
+                        + "where id = ?")
+                .params(status, done.processed(), admitted, json.writeValueAsString(done),
+                        Timestamp.from(done.finishedAt()), id)
+                .update();
+    }
+
+    private Optional<BatchReport> find(String clientId, String hash) {
+        if (clientId != null) {
+            Optional<BatchReport> byId = read("client_id = ?", clientId);
+            if (byId.isPresent()) {
+                return byId;
+            }
+        }
+        return read("content_hash = ?", hash);
+    }
+
+    private Optional<BatchReport> read(String where, String value) {
+        return client.sql("select report::text, status, processed, admitted from intake_batch where " + where)
+                .param(value)
+                .query((rs, n) -> {
+                    BatchReport r = json.readValue(rs.getString(1), BatchReport.class);
+                    return new BatchReport(r.id(), rs.getString(2), r.format(), r.mode(), r.total(), rs.getInt(3),
+                            rs.getInt(4), r.held(), r.errors(), r.heldRows(), r.submittedBy(), r.submittedAt(),
+                            r.finishedAt(), r.message());
+                })
+                .optional();
+    }
+
+    private static List<Map<String, String>> csvRows(String body) {
+        List<List<String>> table;
+        try {
+            table = Csv.parse(body);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("body", "malformed CSV: " + e.getMessage());
+        }
+        if (table.isEmpty()) {
+            return List.of();
+        }
+        List<String> header = table.getFirst().stream().map(String::strip).toList();
+        List<String> unknown = Rows.unknownColumns(header);
+        if (!unknown.isEmpty()) {
+            throw new InvalidRequestException("header", "unknown columns " + unknown + "; expected " + Rows.COLUMNS);
+        }
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int i = 1; i < table.size(); i++) {
+            List<String> cells = table.get(i);
+            if (cells.size() != header.size()) {
+                throw new InvalidRequestException("body", "row " + i + " has " + cells.size() + " fields; the header has "
+                        + header.size());
+            }
+            Map<String, String> row = new HashMap<>();
+            for (int c = 0; c < header.size(); c++) {
+                row.put(header.get(c), cells.get(c));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private List<Map<String, String>> jsonRows(String body) {
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (RuntimeException e) {
+            throw new InvalidRequestException("body", "malformed JSON");
+        }
+        if (root == null || !root.isArray()) {
+            throw new InvalidRequestException("body", "a JSON array of people is expected");
+        }
+        List<Map<String, String>> rows = new ArrayList<>();
+        int i = 0;
+        for (JsonNode n : root.values()) {
+            i++;
+            if (!n.isObject()) {
+                throw new InvalidRequestException("body", "row " + i + " is not an object");
+            }
+            List<String> unknown = Rows.unknownColumns(n.propertyNames());
+            if (!unknown.isEmpty()) {
+                throw new InvalidRequestException("body", "row " + i + ": unknown fields " + unknown);
+            }
+            Map<String, String> row = new HashMap<>();
+            for (String f : n.propertyNames()) {
+                JsonNode v = n.get(f);
+                if (v.isArray()) {
+                    List<String> parts = new ArrayList<>();
+                    v.values().forEach(x -> parts.add(x.asString()));
+                    row.put(f, String.join("|", parts));
+                } else if (!v.isNull()) {
+                    row.put(f, v.asString());
+                }
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        worker.shutdown();
+    }
+}
