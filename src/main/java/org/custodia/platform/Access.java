@@ -10,6 +10,8 @@ public final class Access {
     /** MANDELA-9: people whose duties need a person's record. FINANCE and ADMIN do not. */
     public static final String PERSON_READERS = "hasAnyRole('OFFICER','RECORDS','HEALTH','COMMAND','INSPECTOR')";
     public static final String RECORDS = "hasAnyRole('RECORDS','COMMAND')";
+    /** The admission file: records staff, and clinical staff who note injuries and complaints. */
+    public static final String FILE_WRITERS = "hasAnyRole('RECORDS','HEALTH','COMMAND')";
     public static final String MOVEMENTS = "hasAnyRole('OFFICER','COMMAND')";
     public static final String ESTATE_ADMIN = "hasRole('ADMIN')";
     public static final String CAPACITY_DECIDERS = "hasAnyRole('COMMAND','ADMIN')";

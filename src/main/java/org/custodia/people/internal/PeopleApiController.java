@@ -6,7 +6,12 @@ import org.custodia.estate.EstateService;
 import org.custodia.ledger.LedgerRecord;
 import org.custodia.ledger.LedgerService;
 import org.custodia.people.Admission;
+import java.util.Map;
 import org.custodia.people.PeopleSearch;
+import org.custodia.people.PersonFileService;
+import org.custodia.people.RecordEntry;
+import org.custodia.people.RecordSection;
+import org.custodia.platform.InvalidRequestException;
 import org.custodia.people.PeopleService;
 import org.custodia.people.PersonRecord;
 import org.custodia.people.ReleaseBasis;
@@ -34,9 +39,11 @@ class PeopleApiController {
     private final EstateService estate;
     private final AccessLog accessLog;
     private final PeopleSearch search;
+    private final PersonFileService files;
 
     PeopleApiController(PeopleService people, LedgerService ledger, EstateService estate, AccessLog accessLog,
-                        PeopleSearch search) {
+                        PeopleSearch search, PersonFileService files) {
+        this.files = files;
         this.people = people;
         this.search = search;
         this.ledger = ledger;
@@ -65,6 +72,38 @@ class PeopleApiController {
         PersonRecord p = people.find(id, Officials.current());
         accessLog.record("READ_PERSON", "person", Long.toString(id), "api");
         return p;
+    }
+
+    record FileEntryRequest(Map<String, Object> content, String itemKey, Boolean noneDeclared) {
+    }
+
+    @GetMapping("/people/{id}/file")
+    @PreAuthorize(Access.PERSON_READERS)
+    PersonFileService.PersonFile file(@PathVariable long id) {
+        PersonFileService.PersonFile f = files.file(id, Officials.current());
+        accessLog.record("READ_PERSON_FILE", "person", Long.toString(id), "api");
+        return f;
+    }
+
+    /** Adds to a section of the MANDELA-7 file, or corrects an item ({@code itemKey}); the old version stays. */
+    @PostMapping("/people/{id}/file/{section}")
+    @PreAuthorize(Access.FILE_WRITERS)
+    @ResponseStatus(HttpStatus.CREATED)
+    RecordEntry addToFile(@PathVariable long id, @PathVariable String section, @RequestBody FileEntryRequest r) {
+        RecordSection s;
+        try {
+            s = RecordSection.valueOf(section.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("section", "one of " + List.of(RecordSection.values()));
+        }
+        return files.record(id, s, r.content(), r.itemKey(), Boolean.TRUE.equals(r.noneDeclared()),
+                Officials.current());
+    }
+
+    @GetMapping("/facilities/{code}/completeness")
+    @PreAuthorize(Access.ANY_STAFF)
+    PersonFileService.FacilityCompleteness completeness(@PathVariable String code) {
+        return files.completeness(code, Officials.current());
     }
 
     @GetMapping("/people/{id}/history")

@@ -11,6 +11,7 @@ import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.Official;
 import org.custodia.ledger.LedgerService;
 import org.custodia.people.PeopleSearch;
+import org.custodia.people.PersonFileService;
 import org.custodia.people.PeopleService;
 import org.custodia.people.PersonRecord;
 import org.custodia.platform.Access;
@@ -34,9 +35,11 @@ class PeopleUiController {
     private static final ZoneId LOCAL_TIME = ZoneId.of("America/El_Salvador");
     private final PeopleSearch search;
     private final EstateService estate;
+    private final PersonFileService files;
 
     PeopleUiController(PeopleService people, LedgerService ledger, AccessLog accessLog, PeopleSearch search,
-                       EstateService estate) {
+                       EstateService estate, PersonFileService files) {
+        this.files = files;
         this.search = search;
         this.estate = estate;
         this.people = people;
@@ -104,6 +107,7 @@ class PeopleUiController {
         accessLog.record("READ_PERSON", "person", Long.toString(id), "ui");
         model.addAttribute("person", p);
         model.addAttribute("history", ledger.historyOf(id));
+        model.addAttribute("file", files.file(id, Officials.current()));
         return "people/person";
     }
 }
