@@ -20,6 +20,7 @@ import org.custodia.ledger.Actor;
 import org.custodia.legal.ChargeService;
 import org.custodia.legal.NewCharge;
 import org.custodia.legal.Seriousness;
+import org.custodia.legal.TransferGroundsService;
 import org.custodia.people.Admission;
 import org.custodia.people.LegalStatus;
 import org.custodia.people.PeopleService;
@@ -47,14 +48,16 @@ class DemoLoader implements SmartInitializingSingleton {
     private final PeopleService people;
     private final AccountService accounts;
     private final ChargeService charges;
+    private final TransferGroundsService transfers;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Path dataDir;
 
     DemoLoader(DemoProperties props, EstateService estate, PeopleService people, AccountService accounts,
-               ChargeService charges, TransactionTemplate tx, Clock clock,
+               ChargeService charges, TransferGroundsService transfers, TransactionTemplate tx, Clock clock,
                @Value("${custodia.data-dir:./data}") Path dataDir) {
         this.charges = charges;
+        this.transfers = transfers;
         this.props = props;
         this.estate = estate;
         this.people = people;
@@ -133,6 +136,24 @@ class DemoLoader implements SmartInitializingSingleton {
             }
             if (!charges.isEmpty()) {
                 this.charges.takeOn(facilities, charges, Actor.SYSTEM);
+            }
+            // The contract transfer: the sending state's stated grounds; for most, no evidence was provided.
+            List<Long> foreign = new ArrayList<>();
+            List<TransferGroundsService.NewGrounds> grounds = new ArrayList<>();
+            List<String> where = new ArrayList<>();
+            for (int i = 0; i < ids.length; i++) {
+                Admission a = batch.get(i);
+                if (a.legalStatus() == LegalStatus.HELD_FOR_ANOTHER_STATE && ids[i] % 10 != 0) {
+                    boolean evidence = ids[i] % 4 == 0;
+                    foreign.add(ids[i]);
+                    grounds.add(new TransferGroundsService.NewGrounds("Acuerdo de servicios penitenciarios 2025",
+                            "Presunta pertenencia a la organización criminal Tren de Aragua", evidence,
+                            evidence ? "Informe de inteligencia del Estado remitente, sin causa penal abierta" : null));
+                    where.add(a.facilityCode());
+                }
+            }
+            if (!foreign.isEmpty()) {
+                transfers.takeOn(foreign, grounds, where, Actor.SYSTEM);
             }
         });
     }

@@ -203,13 +203,19 @@ public class PeopleService {
     /** Everyone held untried in the official's facilities (optionally one facility). */
     @Transactional(readOnly = true)
     public List<UntriedCustody> untried(Official official, String facilityCode) {
+        return held(official, facilityCode, LegalStatus.UNTRIED);
+    }
+
+    /** Everyone held with a legal status in the official's facilities (optionally one facility). */
+    @Transactional(readOnly = true)
+    public List<UntriedCustody> held(Official official, String facilityCode, LegalStatus status) {
         return client.sql("""
                         select p.id, p.given_names, p.first_surname, p.second_surname, b.booking_number, b.facility_code,
                                coalesce(b.arrested_at, b.admitted_at)
                           from booking b join person p on p.id = b.person_id
-                         where b.released_at is null and b.legal_status = 'UNTRIED'
+                         where b.released_at is null and b.legal_status = ?
                            and (? or b.facility_code = any(?)) and (cast(? as text) is null or b.facility_code = ?)""")
-                .params(official.national(), official.facilityArray(), facilityCode, facilityCode)
+                .params(status.name(), official.national(), official.facilityArray(), facilityCode, facilityCode)
                 .query((rs, n) -> new UntriedCustody(rs.getLong(1), fullName(rs.getString(2), rs.getString(3),
                         rs.getString(4)), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
                 .list();

@@ -8,6 +8,8 @@ import org.custodia.legal.ChargeService;
 import org.custodia.legal.NewCharge;
 import org.custodia.legal.NewSentence;
 import org.custodia.legal.PretrialWatch;
+import org.custodia.legal.TransferGroundsService;
+import org.custodia.platform.NotFoundException;
 import org.custodia.legal.SentenceService;
 import org.custodia.platform.Access;
 import org.custodia.platform.Officials;
@@ -29,8 +31,11 @@ class LegalApiController {
     private final AccessLog accessLog;
     private final ChargeService charges;
     private final PretrialWatch pretrial;
+    private final TransferGroundsService transfers;
 
-    LegalApiController(SentenceService sentences, AccessLog accessLog, ChargeService charges, PretrialWatch pretrial) {
+    LegalApiController(SentenceService sentences, AccessLog accessLog, ChargeService charges, PretrialWatch pretrial,
+                       TransferGroundsService transfers) {
+        this.transfers = transfers;
         this.sentences = sentences;
         this.charges = charges;
         this.pretrial = pretrial;
@@ -75,6 +80,32 @@ class LegalApiController {
     @ResponseStatus(HttpStatus.CREATED)
     void extend(@PathVariable long id, @RequestBody Extension e) {
         charges.extend(id, e.legalBasis(), e.expiresOn(), Officials.current());
+    }
+
+    @GetMapping("/people/{id}/transfer-grounds")
+    @PreAuthorize(Access.PERSON_READERS)
+    TransferGroundsService.Grounds grounds(@PathVariable long id) {
+        TransferGroundsService.Grounds g = transfers.grounds(id, Officials.current());
+        accessLog.record("READ_TRANSFER_GROUNDS", "person", Long.toString(id), "api");
+        if (g == null) {
+            throw new NotFoundException("No grounds recorded for person " + id);
+        }
+        return g;
+    }
+
+    @PostMapping("/people/{id}/transfer-grounds")
+    @PreAuthorize(Access.RECORDS)
+    @ResponseStatus(HttpStatus.CREATED)
+    TransferGroundsService.Grounds recordGrounds(@PathVariable long id,
+                                                 @RequestBody TransferGroundsService.NewGrounds g) {
+        return transfers.record(id, g, Officials.current());
+    }
+
+    /** People held for another state per facility: grounds recorded, none recorded, no evidence provided. */
+    @GetMapping("/figures/transfers-in")
+    @PreAuthorize(Access.LEGAL_OVERSIGHT)
+    List<TransferGroundsService.FacilityFigures> transferFigures() {
+        return transfers.figures(Officials.current());
     }
 
     /** Everyone within 30 days of a pretrial limit or past it, with counts per facility. */

@@ -3,6 +3,7 @@ package org.custodia.legal.internal;
 import org.custodia.accounts.AccessLog;
 import org.custodia.legal.PretrialWatch;
 import org.custodia.legal.SentenceService;
+import org.custodia.legal.TransferGroundsService;
 import org.custodia.platform.Access;
 import org.custodia.platform.Officials;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -18,8 +19,11 @@ class LegalUiController {
     private final SentenceService sentences;
     private final PretrialWatch pretrial;
     private final AccessLog accessLog;
+    private final TransferGroundsService transfers;
 
-    LegalUiController(SentenceService sentences, PretrialWatch pretrial, AccessLog accessLog) {
+    LegalUiController(SentenceService sentences, PretrialWatch pretrial, AccessLog accessLog,
+                      TransferGroundsService transfers) {
+        this.transfers = transfers;
         this.sentences = sentences;
         this.pretrial = pretrial;
         this.accessLog = accessLog;
@@ -31,6 +35,7 @@ class LegalUiController {
         PretrialWatch.Worklist w = pretrial.worklist(Officials.current(), facility);
         accessLog.record("READ_PRETRIAL_WORKLIST", "worklist", facility, "ui");
         model.addAttribute("worklist", w);
+        model.addAttribute("transfers", transfers.figures(Officials.current()));
         model.addAttribute("facility", facility);
         model.addAttribute("shown", w.entries().subList(0, Math.min(500, w.entries().size())));
         return "legal/pretrial";
@@ -40,6 +45,7 @@ class LegalUiController {
     @PreAuthorize(Access.PERSON_READERS)
     String sentences(@PathVariable long id, Model model) {
         model.addAttribute("s", sentences.sentences(id, Officials.current()));
+        model.addAttribute("grounds", transfers.grounds(id, Officials.current()));
         return "legal/sentences :: sentences";
     }
 }
