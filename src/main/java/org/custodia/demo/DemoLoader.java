@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -19,6 +20,9 @@ import org.custodia.estate.LocationKind;
 import org.custodia.ledger.Actor;
 import org.custodia.legal.ChargeService;
 import org.custodia.legal.NewCharge;
+import org.custodia.legal.NewSentence;
+import org.custodia.legal.SentenceMode;
+import org.custodia.legal.SentenceService;
 import org.custodia.legal.Seriousness;
 import org.custodia.legal.TransferGroundsService;
 import org.custodia.people.Admission;
@@ -49,13 +53,15 @@ class DemoLoader implements SmartInitializingSingleton {
     private final AccountService accounts;
     private final ChargeService charges;
     private final TransferGroundsService transfers;
+    private final SentenceService sentences;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Path dataDir;
 
     DemoLoader(DemoProperties props, EstateService estate, PeopleService people, AccountService accounts,
-               ChargeService charges, TransferGroundsService transfers, TransactionTemplate tx, Clock clock,
-               @Value("${custodia.data-dir:./data}") Path dataDir) {
+               ChargeService charges, TransferGroundsService transfers, SentenceService sentences,
+               TransactionTemplate tx, Clock clock, @Value("${custodia.data-dir:./data}") Path dataDir) {
+        this.sentences = sentences;
         this.charges = charges;
         this.transfers = transfers;
         this.props = props;
@@ -154,6 +160,25 @@ class DemoLoader implements SmartInitializingSingleton {
             }
             if (!foreign.isEmpty()) {
                 transfers.takeOn(foreign, grounds, where, Actor.SYSTEM);
+            }
+            // Sentenced people: the sentence their commitment names, from the day of arrest.
+            List<Long> sentenced = new ArrayList<>();
+            List<NewSentence> terms = new ArrayList<>();
+            List<String> at = new ArrayList<>();
+            for (int i = 0; i < ids.length; i++) {
+                Admission a = batch.get(i);
+                if (a.legalStatus() == LegalStatus.SENTENCED) {
+                    LocalDate start = a.commitment().arrestedAt().atZone(ZoneOffset.UTC).toLocalDate();
+                    long years = 4 + ids[i] % 56;
+                    sentenced.add(ids[i]);
+                    terms.add(new NewSentence(a.commitment().documentReference(), a.commitment().authority(),
+                            ids[i] % 3 == 0 ? "Homicidio agravado (CP art. 129)" : "Extorsión (CP art. 214)",
+                            years, ids[i] % 12, 0L, start, SentenceMode.CONCURRENT, null, 0L, start.plusMonths(14)));
+                    at.add(a.facilityCode());
+                }
+            }
+            if (!sentenced.isEmpty()) {
+                sentences.takeOn(sentenced, terms, at, Actor.SYSTEM);
             }
         });
     }

@@ -5,6 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +19,7 @@ import org.custodia.people.PersonRecord;
 import org.custodia.platform.ConflictException;
 import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.Official;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,13 +28,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SentenceService {
     private final JdbcClient client;
+    private final JdbcTemplate jdbc;
     private final PeopleService people;
     private final LedgerService ledger;
     private final SentenceRules rules;
     private final Clock clock;
 
-    SentenceService(JdbcClient client, PeopleService people, LedgerService ledger, SentenceRules rules, Clock clock) {
+    SentenceService(JdbcClient client, JdbcTemplate jdbc, PeopleService people, LedgerService ledger,
+                    SentenceRules rules, Clock clock) {
         this.client = client;
+        this.jdbc = jdbc;
         this.people = people;
         this.ledger = ledger;
         this.rules = rules;
@@ -78,6 +84,34 @@ public class SentenceService {
         ledger.append(new LedgerEvent(p.current().facilityCode(), personId, "SENTENCE_RECORDED", payload,
                 Actor.of(official), clock.instant()));
         return after;
+    }
+
+    /** Sentences of people taken on with the existing population (demo load, migration), written together. */
+    @Transactional
+    public void takeOn(List<Long> personIds, List<NewSentence> sentences, List<String> facilities, Actor actor) {
+        Instant now = clock.instant();
+        List<Object[]> rows = new ArrayList<>();
+        List<LedgerEvent> events = new ArrayList<>();
+        for (int i = 0; i < personIds.size(); i++) {
+            NewSentence n = sentences.get(i);
+            rows.add(new Object[] {personIds.get(i), n.caseNumber(), n.court(), n.offence(), n.years(), n.months(),
+                    n.days(), Date.valueOf(n.startDate()), n.mode().name(), 0L, Date.valueOf(n.imposedOn()),
+                    actor.account(), Timestamp.from(now)});
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("caseNumber", n.caseNumber());
+            payload.put("court", n.court());
+            payload.put("offence", n.offence());
+            payload.put("term", Map.of("years", n.years(), "months", n.months(), "days", n.days()));
+            payload.put("startDate", n.startDate());
+            payload.put("mode", n.mode());
+            payload.put("imposedOn", n.imposedOn());
+            events.add(new LedgerEvent(facilities.get(i), personIds.get(i), "SENTENCE_RECORDED", payload, actor, now));
+        }
+        jdbc.batchUpdate("""
+                insert into sentence (person_id, case_number, court, offence, years, months, days, start_date, mode,
+                                      remand_credit_days, imposed_on, recorded_by, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        ledger.appendAll(events);
     }
 
     @Transactional(readOnly = true)

@@ -251,6 +251,16 @@ public class PeopleService {
 
     @Transactional
     public PersonRecord release(long personId, ReleaseBasis basis, String reference, Official official) {
+        return release(personId, basis, reference, null, official);
+    }
+
+    /**
+     * Release on a legal basis. Property on file is returned and signed for: {@code propertySignedBy} names who
+     * received it (the person, or on a death their next of kin). Nobody is released twice.
+     */
+    @Transactional
+    public PersonRecord release(long personId, ReleaseBasis basis, String reference, String propertySignedBy,
+                                Official official) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (basis == null) {
             errors.put("basis", "required: the legal basis of the release");
@@ -262,6 +272,17 @@ public class PeopleService {
             throw new InvalidRequestException("The release needs its basis; nothing was changed", errors);
         }
         Booking b = lockActiveBooking(personId, official);
+        List<String> property = client.sql("""
+                        select e.content ->> 'item' from record_entry e
+                         where e.person_id = ? and e.section = 'PROPERTY' and not e.none_declared
+                           and not exists (select 1 from record_entry s where s.supersedes = e.id) order by e.id""")
+                .param(personId).query(String.class).list();
+        if (!property.isEmpty() && (propertySignedBy == null || propertySignedBy.isBlank()
+                || propertySignedBy.length() > 200)) {
+            throw new InvalidRequestException("The release needs its basis; nothing was changed", Map.of(
+                    "propertySignedBy", "the property on file (" + property.size()
+                            + " items) is returned and signed for: name who received it"));
+        }
         Instant now = clock.instant();
         client.sql("update booking set released_at = ?, release_basis = ?, release_reference = ? where id = ?")
                 .params(Timestamp.from(now), basis.name(), reference.strip(), b.id()).update();
@@ -271,6 +292,8 @@ public class PeopleService {
         payload.put("from", b.locationCode());
         payload.put("basis", basis);
         payload.put("reference", reference.strip());
+        payload.put("propertyReturned", property);
+        payload.put("propertySignedBy", property.isEmpty() ? null : propertySignedBy.strip());
         ledger.append(new LedgerEvent(b.facilityCode(), personId, "PERSON_RELEASED", payload, Actor.of(official),
                 now));
         return find(personId);

@@ -63,6 +63,8 @@ class SecurityMatrixTest extends ServiceTest {
                 new Group("file completeness", "GET", "/api/facilities/CECOT/completeness", 200, all),
                 new Group("transfer figures", "GET", "/api/figures/transfers-in", 200,
                         Set.of("registro", "direccion", "inspector")),
+                new Group("release worklist", "GET", "/api/worklists/release", 200,
+                        Set.of("registro", "direccion", "inspector")),
                 new Group("admission", "POST", "/api/people", 400, Set.of("registro", "direccion")),
                 new Group("move", "POST", "/api/people/" + person + "/moves", 400, Set.of("oficial", "direccion")),
                 new Group("release", "POST", "/api/people/" + person + "/release", 400,

@@ -8,6 +8,7 @@ import org.custodia.legal.ChargeService;
 import org.custodia.legal.NewCharge;
 import org.custodia.legal.NewSentence;
 import org.custodia.legal.PretrialWatch;
+import org.custodia.legal.ReleaseWatch;
 import org.custodia.legal.TransferGroundsService;
 import org.custodia.platform.NotFoundException;
 import org.custodia.legal.SentenceService;
@@ -32,9 +33,11 @@ class LegalApiController {
     private final ChargeService charges;
     private final PretrialWatch pretrial;
     private final TransferGroundsService transfers;
+    private final ReleaseWatch releases;
 
     LegalApiController(SentenceService sentences, AccessLog accessLog, ChargeService charges, PretrialWatch pretrial,
-                       TransferGroundsService transfers) {
+                       TransferGroundsService transfers, ReleaseWatch releases) {
+        this.releases = releases;
         this.transfers = transfers;
         this.sentences = sentences;
         this.charges = charges;
@@ -99,6 +102,15 @@ class LegalApiController {
     TransferGroundsService.Grounds recordGrounds(@PathVariable long id,
                                                  @RequestBody TransferGroundsService.NewGrounds g) {
         return transfers.record(id, g, Officials.current());
+    }
+
+    /** Sentenced people whose earliest release date is today or has passed. */
+    @GetMapping("/worklists/release")
+    @PreAuthorize(Access.LEGAL_OVERSIGHT)
+    List<ReleaseWatch.Entry> release(@RequestParam(required = false) String facility) {
+        List<ReleaseWatch.Entry> due = releases.due(Officials.current(), facility);
+        accessLog.record("READ_RELEASE_WORKLIST", "worklist", facility, "api");
+        return due;
     }
 
     /** People held for another state per facility: grounds recorded, none recorded, no evidence provided. */

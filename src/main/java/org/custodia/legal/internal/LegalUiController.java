@@ -1,7 +1,9 @@
 package org.custodia.legal.internal;
 
 import org.custodia.accounts.AccessLog;
+import java.util.List;
 import org.custodia.legal.PretrialWatch;
+import org.custodia.legal.ReleaseWatch;
 import org.custodia.legal.SentenceService;
 import org.custodia.legal.TransferGroundsService;
 import org.custodia.platform.Access;
@@ -20,9 +22,11 @@ class LegalUiController {
     private final PretrialWatch pretrial;
     private final AccessLog accessLog;
     private final TransferGroundsService transfers;
+    private final ReleaseWatch releases;
 
     LegalUiController(SentenceService sentences, PretrialWatch pretrial, AccessLog accessLog,
-                      TransferGroundsService transfers) {
+                      TransferGroundsService transfers, ReleaseWatch releases) {
+        this.releases = releases;
         this.transfers = transfers;
         this.sentences = sentences;
         this.pretrial = pretrial;
@@ -36,6 +40,9 @@ class LegalUiController {
         accessLog.record("READ_PRETRIAL_WORKLIST", "worklist", facility, "ui");
         model.addAttribute("worklist", w);
         model.addAttribute("transfers", transfers.figures(Officials.current()));
+        List<ReleaseWatch.Entry> due = releases.due(Officials.current(), facility);
+        model.addAttribute("releaseDue", due.subList(0, Math.min(500, due.size())));
+        model.addAttribute("releaseDueCount", due.size());
         model.addAttribute("facility", facility);
         model.addAttribute("shown", w.entries().subList(0, Math.min(500, w.entries().size())));
         return "legal/pretrial";

@@ -54,7 +54,7 @@ class PeopleApiController {
     record MoveRequest(Long toLocationId, String reason) {
     }
 
-    record ReleaseRequest(ReleaseBasis basis, String reference) {
+    record ReleaseRequest(ReleaseBasis basis, String reference, String propertySignedBy) {
     }
 
     @GetMapping("/people/search")
@@ -130,7 +130,7 @@ class PeopleApiController {
     @PostMapping("/people/{id}/release")
     @PreAuthorize(Access.RECORDS)
     PersonRecord release(@PathVariable long id, @RequestBody ReleaseRequest r) {
-        return people.release(id, r.basis(), r.reference(), Officials.current());
+        return people.release(id, r.basis(), r.reference(), r.propertySignedBy(), Officials.current());
     }
 
     @GetMapping("/locations/{id}/people")
