@@ -159,20 +159,17 @@ public class PersonFileService {
                 select e.person_id, e.section, e.content ->> 'kind' as kind, e.none_declared
                   from record_entry e join held h on h.person_id = e.person_id
                  where not exists (select 1 from record_entry s where s.supersedes = e.id)),
+            per_person as (
+                select person_id, bool_or(section = 'IDENTITY') as a, bool_or(section = 'OBSERVATION') as d,
+                       bool_or(section = 'PROPERTY') as e, bool_or(section = 'FAMILY') as f,
+                       bool_or(section = 'CONTACT' and none_declared) as g_none,
+                       bool_or(kind = 'EMERGENCY') as emergency, bool_or(kind = 'NEXT_OF_KIN') as next_of_kin
+                  from cur group by person_id),
             flags as (
-                select h.person_id,
-                       exists (select 1 from cur where cur.person_id = h.person_id and section = 'IDENTITY') as a,
-                       h.b_ok as b,
-                       true as c,
-                       exists (select 1 from cur where cur.person_id = h.person_id and section = 'OBSERVATION') as d,
-                       exists (select 1 from cur where cur.person_id = h.person_id and section = 'PROPERTY') as e,
-                       exists (select 1 from cur where cur.person_id = h.person_id and section = 'FAMILY') as f,
-                       (exists (select 1 from cur where cur.person_id = h.person_id and section = 'CONTACT'
-                                                     and none_declared)
-                        or (exists (select 1 from cur where cur.person_id = h.person_id and kind = 'EMERGENCY')
-                            and exists (select 1 from cur where cur.person_id = h.person_id and kind = 'NEXT_OF_KIN')))
-                           as g
-                  from held h)
+                select h.person_id, coalesce(p.a, false) as a, h.b_ok as b, true as c, coalesce(p.d, false) as d,
+                       coalesce(p.e, false) as e, coalesce(p.f, false) as f,
+                       coalesce(p.g_none or (p.emergency and p.next_of_kin), false) as g
+                  from held h left join per_person p on p.person_id = h.person_id)
             """;
 
     private List<RecordEntry> entries(long personId) {

@@ -56,7 +56,7 @@ public final class Fixtures {
     }
 
     public JsonNode admit(String facility, long locationId) {
-        Api.Response r = api.post("/api/people", "registro",
+        Api.Response r = api.post("/api/admissions", "registro",
                 admission(facility, locationId, "José Ángel", "Núñez", "Peña"));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json();

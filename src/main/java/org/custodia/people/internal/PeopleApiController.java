@@ -114,7 +114,7 @@ class PeopleApiController {
         return ledger.historyOf(id);
     }
 
-    @PostMapping("/people")
+    @PostMapping({"/admissions", "/people"})
     @PreAuthorize(Access.RECORDS)
     @ResponseStatus(HttpStatus.CREATED)
     PersonRecord admit(@RequestBody Admission admission) {
