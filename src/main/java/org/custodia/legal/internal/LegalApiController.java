@@ -7,6 +7,7 @@ import org.custodia.legal.Charge;
 import org.custodia.legal.ChargeService;
 import org.custodia.legal.NewCharge;
 import org.custodia.legal.NewSentence;
+import org.custodia.legal.HearingService;
 import org.custodia.legal.PretrialWatch;
 import org.custodia.legal.ReleaseWatch;
 import org.custodia.legal.TransferGroundsService;
@@ -34,9 +35,11 @@ class LegalApiController {
     private final PretrialWatch pretrial;
     private final TransferGroundsService transfers;
     private final ReleaseWatch releases;
+    private final HearingService hearings;
 
     LegalApiController(SentenceService sentences, AccessLog accessLog, ChargeService charges, PretrialWatch pretrial,
-                       TransferGroundsService transfers, ReleaseWatch releases) {
+                       TransferGroundsService transfers, ReleaseWatch releases, HearingService hearings) {
+        this.hearings = hearings;
         this.releases = releases;
         this.transfers = transfers;
         this.sentences = sentences;
@@ -102,6 +105,45 @@ class LegalApiController {
     TransferGroundsService.Grounds recordGrounds(@PathVariable long id,
                                                  @RequestBody TransferGroundsService.NewGrounds g) {
         return transfers.record(id, g, Officials.current());
+    }
+
+    record Outcome(String outcome) {
+    }
+
+    @GetMapping("/people/{id}/hearings")
+    @PreAuthorize(Access.PERSON_READERS)
+    List<HearingService.Hearing> hearings(@PathVariable long id) {
+        List<HearingService.Hearing> list = hearings.hearings(id, Officials.current());
+        accessLog.record("READ_HEARINGS", "person", Long.toString(id), "api");
+        return list;
+    }
+
+    @PostMapping("/people/{id}/hearings")
+    @PreAuthorize(Access.RECORDS)
+    @ResponseStatus(HttpStatus.CREATED)
+    HearingService.Hearing schedule(@PathVariable long id, @RequestBody HearingService.NewHearing h) {
+        return hearings.schedule(id, h, Officials.current());
+    }
+
+    @PostMapping("/hearings/{hearingId}/outcome")
+    @PreAuthorize(Access.RECORDS)
+    HearingService.Hearing outcome(@PathVariable long hearingId, @RequestBody Outcome o) {
+        return hearings.recordOutcome(hearingId, o.outcome(), Officials.current());
+    }
+
+    @GetMapping("/people/{id}/representation")
+    @PreAuthorize(Access.PERSON_READERS)
+    List<HearingService.Representation> representation(@PathVariable long id) {
+        List<HearingService.Representation> list = hearings.representation(id, Officials.current());
+        accessLog.record("READ_REPRESENTATION", "person", Long.toString(id), "api");
+        return list;
+    }
+
+    @PostMapping("/people/{id}/representation")
+    @PreAuthorize(Access.RECORDS)
+    @ResponseStatus(HttpStatus.CREATED)
+    HearingService.Representation represent(@PathVariable long id, @RequestBody HearingService.NewRepresentation r) {
+        return hearings.represent(id, r, Officials.current());
     }
 
     /** Sentenced people whose earliest release date is today or has passed. */

@@ -2,6 +2,7 @@ package org.custodia.legal.internal;
 
 import org.custodia.accounts.AccessLog;
 import java.util.List;
+import org.custodia.legal.HearingService;
 import org.custodia.legal.PretrialWatch;
 import org.custodia.legal.ReleaseWatch;
 import org.custodia.legal.SentenceService;
@@ -23,9 +24,11 @@ class LegalUiController {
     private final AccessLog accessLog;
     private final TransferGroundsService transfers;
     private final ReleaseWatch releases;
+    private final HearingService hearings;
 
     LegalUiController(SentenceService sentences, PretrialWatch pretrial, AccessLog accessLog,
-                      TransferGroundsService transfers, ReleaseWatch releases) {
+                      TransferGroundsService transfers, ReleaseWatch releases, HearingService hearings) {
+        this.hearings = hearings;
         this.releases = releases;
         this.transfers = transfers;
         this.sentences = sentences;
@@ -53,6 +56,8 @@ class LegalUiController {
     String sentences(@PathVariable long id, Model model) {
         model.addAttribute("s", sentences.sentences(id, Officials.current()));
         model.addAttribute("grounds", transfers.grounds(id, Officials.current()));
+        model.addAttribute("hearings", hearings.hearings(id, Officials.current()));
+        model.addAttribute("lawyers", hearings.representation(id, Officials.current()));
         return "legal/sentences :: sentences";
     }
 }
