@@ -19,6 +19,16 @@ final class AdmissionRules {
     }
 
     static Map<String, String> check(Admission a, java.time.Instant now, LocalDate today) {
+        Map<String, String> e = identity(a, today);
+        if (a.legalStatus() == null) {
+            e.put("legalStatus", "required");
+        }
+        commitment(e, a, now);
+        return e;
+    }
+
+    /** Identity only: names, aliases, date of birth, sex, nationality, document. */
+    static Map<String, String> identity(Admission a, LocalDate today) {
         Map<String, String> e = new LinkedHashMap<>();
         name(e, "givenNames", a.givenNames(), true);
         name(e, "firstSurname", a.firstSurname(), true);
@@ -47,9 +57,10 @@ final class AdmissionRules {
                 && !DOCUMENT.matcher(a.idDocument().strip()).matches()) {
             e.put("idDocument", "letters, digits, spaces, . / - (at most 40)");
         }
-        if (a.legalStatus() == null) {
-            e.put("legalStatus", "required");
-        }
+        return e;
+    }
+
+    private static void commitment(Map<String, String> e, Admission a, java.time.Instant now) {
         Admission.Commitment c = a.commitment();
         if (c == null) {
             e.put("commitment", "MANDELA-7: no admission without a commitment record");
@@ -69,7 +80,6 @@ final class AdmissionRules {
         if (a.locationId() == null) {
             e.put("locationId", "required");
         }
-        return e;
     }
 
     private static void name(Map<String, String> e, String field, String v, boolean required) {

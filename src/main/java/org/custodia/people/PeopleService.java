@@ -299,6 +299,93 @@ public class PeopleService {
         return find(personId);
     }
 
+    /** Corrects identity; the replaced version is kept, the search terms follow, the ledger records both. */
+    @Transactional
+    public PersonRecord correctIdentity(long personId, IdentityCorrection c, Official official) {
+        PersonRecord p = find(personId, official);
+        Admission asAdmission = new Admission(c.givenNames(), c.firstSurname(), c.secondSurname(), c.aliases(),
+                c.dateOfBirth(), c.sex(), c.nationality(), c.idDocument(), null, null, null, null);
+        Map<String, String> errors = new LinkedHashMap<>(AdmissionRules.identity(asAdmission, LocalDate.now(clock)));
+        if (c.reason() == null || c.reason().isBlank() || c.reason().length() > 1000) {
+            errors.put("reason", "required: why the record is corrected, at most 1000 characters");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException("The correction cannot be made; nothing was changed", errors);
+        }
+        client.sql("select id from person where id = ? for update").param(personId).query(Long.class).single();
+        Instant now = clock.instant();
+        client.sql("""
+                        insert into person_identity_version (person_id, given_names, first_surname, second_surname,
+                            date_of_birth, sex, nationality, id_document, aliases, replaced_by, replaced_at, reason)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(personId, p.givenNames(), p.firstSurname(), p.secondSurname(),
+                        p.dateOfBirth() == null ? null : Date.valueOf(p.dateOfBirth()), p.sex().name(),
+                        p.nationality(), p.idDocument(), p.aliases().toArray(String[]::new), official.username(),
+                        Timestamp.from(now), c.reason().strip())
+                .update();
+        String second = AdmissionRules.blankToNull(c.secondSurname());
+        String document = AdmissionRules.blankToNull(c.idDocument());
+        client.sql("""
+                        update person set given_names = ?, first_surname = ?, second_surname = ?, date_of_birth = ?,
+                                          sex = ?, nationality = ?, id_document = ? where id = ?""")
+                .params(c.givenNames().strip(), c.firstSurname().strip(), second,
+                        c.dateOfBirth() == null ? null : Date.valueOf(c.dateOfBirth()), c.sex().name(), c.nationality(),
+                        document, personId)
+                .update();
+        List<String> aliases = c.aliases() == null ? List.of() : c.aliases().stream().map(String::strip).distinct().toList();
+        client.sql("delete from person_alias where person_id = ?").param(personId).update();
+        client.sql("delete from person_search where person_id = ? and kind in ('NAME','ALIAS','DOCUMENT')")
+                .param(personId).update();
+        List<Object[]> aliasRows = aliases.stream().map(a -> new Object[] {personId, a}).toList();
+        jdbc.batchUpdate("insert into person_alias (person_id, alias) values (?, ?)", aliasRows);
+        List<Object[]> terms = new ArrayList<>();
+        terms.add(new Object[] {personId, "NAME", fullName(c.givenNames().strip(), c.firstSurname().strip(), second)});
+        if (document != null) {
+            terms.add(new Object[] {personId, "DOCUMENT", document});
+        }
+        aliases.forEach(a -> terms.add(new Object[] {personId, "ALIAS", a}));
+        jdbc.batchUpdate(SEARCH_INSERT, terms);
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("fullName", p.fullName());
+        before.put("aliases", p.aliases());
+        before.put("dateOfBirth", p.dateOfBirth());
+        before.put("sex", p.sex());
+        before.put("nationality", p.nationality());
+        before.put("idDocument", p.idDocument());
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("fullName", fullName(c.givenNames().strip(), c.firstSurname().strip(), second));
+        after.put("aliases", aliases);
+        after.put("dateOfBirth", c.dateOfBirth());
+        after.put("sex", c.sex());
+        after.put("nationality", c.nationality());
+        after.put("idDocument", document);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("before", before);
+        payload.put("after", after);
+        payload.put("reason", c.reason().strip());
+        String chain = p.bookings().getFirst().facilityCode();
+        ledger.append(new LedgerEvent(chain, personId, "IDENTITY_CORRECTED", payload, Actor.of(official), now));
+        return find(personId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<IdentityCorrection.Earlier> earlierIdentities(long personId, Official official) {
+        find(personId, official);
+        return client.sql("""
+                        select given_names, first_surname, second_surname, aliases, date_of_birth, sex, nationality,
+                               id_document, replaced_by, replaced_at, reason
+                          from person_identity_version where person_id = ? order by id""")
+                .param(personId)
+                .query((rs, n) -> {
+                    Date dob = rs.getDate(5);
+                    return new IdentityCorrection.Earlier(rs.getString(1), rs.getString(2), rs.getString(3),
+                            List.of((String[]) rs.getArray(4).getArray()), dob == null ? null : dob.toLocalDate(),
+                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                            rs.getTimestamp(10).toInstant(), rs.getString(11));
+                })
+                .list();
+    }
+
     /** The person's record, if the official's scope covers the facility of their latest stay. */
     @Transactional(readOnly = true)
     public PersonRecord find(long personId, Official official) {

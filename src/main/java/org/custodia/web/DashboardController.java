@@ -5,6 +5,7 @@ import org.custodia.estate.EstateService;
 import org.custodia.estate.Occupancy;
 import org.custodia.ledger.LedgerService;
 import org.custodia.legal.PretrialWatch;
+import org.custodia.people.PersonFileService;
 import java.util.HashMap;
 import java.util.Map;
 import org.custodia.platform.Access;
@@ -19,8 +20,10 @@ class DashboardController {
     private final EstateService estate;
     private final LedgerService ledger;
     private final PretrialWatch pretrial;
+    private final PersonFileService files;
 
-    DashboardController(EstateService estate, LedgerService ledger, PretrialWatch pretrial) {
+    DashboardController(EstateService estate, LedgerService ledger, PretrialWatch pretrial, PersonFileService files) {
+        this.files = files;
         this.pretrial = pretrial;
         this.estate = estate;
         this.ledger = ledger;
@@ -40,6 +43,10 @@ class DashboardController {
         Map<String, PretrialWatch.FacilityCount> pretrialCounts = new HashMap<>();
         pretrial.worklist(Officials.current(), null).counts().forEach(c -> pretrialCounts.put(c.facilityCode(), c));
         model.addAttribute("pretrial", pretrialCounts);
+        // MANDELA-7: how many people held have every item of their file on record
+        Map<String, PersonFileService.FacilityCompleteness> completeness = new HashMap<>();
+        facilities.forEach(f -> completeness.put(f.id(), files.completeness(f.id(), Officials.current())));
+        model.addAttribute("completeness", completeness);
         return "web/dashboard";
     }
 

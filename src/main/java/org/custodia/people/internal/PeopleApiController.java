@@ -7,6 +7,7 @@ import org.custodia.ledger.LedgerRecord;
 import org.custodia.ledger.LedgerService;
 import org.custodia.people.Admission;
 import java.util.Map;
+import org.custodia.people.IdentityCorrection;
 import org.custodia.people.PeopleSearch;
 import org.custodia.people.PersonFileService;
 import org.custodia.people.RecordEntry;
@@ -104,6 +105,20 @@ class PeopleApiController {
     @PreAuthorize(Access.ANY_STAFF)
     PersonFileService.FacilityCompleteness completeness(@PathVariable String code) {
         return files.completeness(code, Officials.current());
+    }
+
+    @PostMapping("/people/{id}/identity")
+    @PreAuthorize(Access.RECORDS)
+    PersonRecord correctIdentity(@PathVariable long id, @RequestBody IdentityCorrection c) {
+        return people.correctIdentity(id, c, Officials.current());
+    }
+
+    @GetMapping("/people/{id}/identity/earlier")
+    @PreAuthorize(Access.PERSON_READERS)
+    List<IdentityCorrection.Earlier> earlierIdentities(@PathVariable long id) {
+        List<IdentityCorrection.Earlier> list = people.earlierIdentities(id, Officials.current());
+        accessLog.record("READ_PERSON", "person", Long.toString(id), "earlier identities");
+        return list;
     }
 
     @GetMapping("/people/{id}/history")

@@ -108,6 +108,7 @@ class PeopleUiController {
         model.addAttribute("person", p);
         model.addAttribute("history", ledger.historyOf(id));
         model.addAttribute("file", files.file(id, Officials.current()));
+        model.addAttribute("earlier", people.earlierIdentities(id, Officials.current()));
         return "people/person";
     }
 }

@@ -1,0 +1,62 @@
+package org.custodia.people;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.custodia.support.Api;
+import org.custodia.support.ServiceTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** A corrected identity keeps the earlier version on file and in the ledger; search follows the correction. */
+class IdentityCorrectionTest extends ServiceTest {
+
+    Map<String, Object> correction(String first, String reason) {
+        Map<String, Object> c = new HashMap<>();
+        c.put("givenNames", "José Ángel");
+        c.put("firstSurname", first);
+        c.put("secondSurname", "Peña");
+        c.put("aliases", List.of("El Chele", "Toño"));
+        c.put("dateOfBirth", "1990-05-17");
+        c.put("sex", "MALE");
+        c.put("nationality", "SLV");
+        c.put("idDocument", "01234567-8");
+        c.put("reason", reason);
+        return c;
+    }
+
+    @Test
+    void aCorrectionKeepsTheEarlierVersion() {
+        long id = fx.admit("CECOT", fx.newCell("CECOT", 2)).get("id").asLong();
+        long corrections = fx.ledgerEntries("IDENTITY_CORRECTED");
+        Api.Response r = api.post("/api/people/" + id + "/identity", "registro",
+                correction("Ordóñez", "El DUI presentado muestra el primer apellido Ordóñez"));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("fullName").asString()).isEqualTo("José Ángel Ordóñez Peña");
+        JsonNode earlier = api.get("/api/people/" + id + "/identity/earlier", "inspector").json();
+        assertThat(earlier.size()).isEqualTo(1);
+        assertThat(earlier.get(0).get("firstSurname").asString()).isEqualTo("Núñez");
+        assertThat(earlier.get(0).get("replacedBy").asString()).isEqualTo("registro");
+        assertThat(fx.ledgerEntries("IDENTITY_CORRECTED")).isEqualTo(corrections + 1);
+        List<Long> found = api.get("/api/people/search?q=jose angel ordonez pena".replace(" ", "%20"), "registro")
+                .json().values().stream().map(n -> n.get("personId").asLong()).toList();
+        assertThat(found).contains(id);
+        assertThat(api.get("/people/" + id, "registro").body()).contains("Núñez").contains("Ordóñez");
+    }
+
+    @Test
+    void badCorrectionsChangeNothing() {
+        long id = fx.admit("CECOT", fx.newCell("CECOT", 2)).get("id").asLong();
+        long entries = fx.ledgerEntries();
+        assertThat(api.post("/api/people/" + id + "/identity", "registro", correction("Ordóñez", " ")).status())
+                .isEqualTo(400);
+        assertThat(api.post("/api/people/" + id + "/identity", "registro", correction("<i>x</i>", "typo")).status())
+                .isEqualTo(400);
+        assertThat(api.post("/api/people/" + id + "/identity", "oficial", correction("Ordóñez", "typo")).status())
+                .isEqualTo(403);
+        assertThat(fx.ledgerEntries()).isEqualTo(entries);
+        assertThat(api.get("/api/people/" + id, "registro").json().get("firstSurname").asString()).isEqualTo("Núñez");
+    }
+}
