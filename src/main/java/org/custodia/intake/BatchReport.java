@@ -2,6 +2,7 @@ package org.custodia.intake;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A batch's state and its report: every error (row, field, reason), every row held for a records officer's review
@@ -14,6 +15,8 @@ public record BatchReport(String id, String status, String format, String mode, 
     public record RowError(int row, String field, String reason) {
     }
 
-    public record HeldRow(int row, String name, String reason, List<Long> candidates) {
+    /** A row held for review; {@code resolution} says what the records officer decided, once they have. */
+    public record HeldRow(int row, String name, String reason, List<Long> candidates, Map<String, String> data,
+                          String resolution) {
     }
 }

@@ -19,12 +19,14 @@ import org.custodia.estate.EstateService;
 import org.custodia.estate.Location;
 import org.custodia.people.Admission;
 import org.custodia.people.PeopleService;
+import org.custodia.platform.ConflictException;
 import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.NotFoundException;
 import org.custodia.platform.Official;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -120,10 +122,12 @@ public class IntakeService implements DisposableBean {
                     validRows.get(i));
             if (!candidates.isEmpty()) {
                 held.add(new BatchReport.HeldRow(validRows.get(i), name,
-                        "possibly already known (same document, or close name and same date of birth)", candidates));
+                        "possibly already known (same document, or close name and same date of birth)", candidates,
+                        rows.get(validRows.get(i) - 1), null));
             } else if (earlier != null) {
                 held.add(new BatchReport.HeldRow(validRows.get(i), name,
-                        "same identity document as row " + earlier + " of this batch", List.of()));
+                        "same identity document as row " + earlier + " of this batch", List.of(),
+                        rows.get(validRows.get(i) - 1), null));
             } else {
                 toAdmit.add(a);
             }
@@ -149,6 +153,55 @@ public class IntakeService implements DisposableBean {
             worker.submit(() -> admit(id, toAdmit, official));
         }
         return new Submission(report, false);
+    }
+
+    public enum Decision { ADMIT_AS_NEW, SAME_PERSON, DISMISS }
+
+    /**
+     * A records officer's decision on a held row: admit as a new person, readmit the known person it matches,
+     * or dismiss the row. The decision and who took it stay in the report; admissions are in the ledger.
+     */
+    @Transactional
+    public BatchReport resolve(String batchId, int row, Decision decision, Long personId, String reason,
+                               Official official) {
+        BatchReport r = status(batchId, official);
+        client.sql("select id from intake_batch where id = ? for update").param(batchId).query(String.class).single();
+        BatchReport.HeldRow held = r.heldRows().stream().filter(h -> h.row() == row).findFirst()
+                .orElseThrow(() -> new NotFoundException("No held row " + row + " in batch " + batchId));
+        if (held.resolution() != null) {
+            throw new ConflictException("Row " + row + " was already resolved: " + held.resolution());
+        }
+        if (decision == null) {
+            throw new InvalidRequestException("decision", "ADMIT_AS_NEW, SAME_PERSON or DISMISS");
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 1000) {
+            throw new InvalidRequestException("reason", "required: why, at most 1000 characters");
+        }
+        String facility = Rows.blank(held.data().get("facilityCode"));
+        Long reception = facility == null ? null : estate.reception(facility).map(Location::id).orElse(null);
+        Admission a = Rows.convert(held.data(), reception).admission();
+        String outcome = switch (decision) {
+            case ADMIT_AS_NEW -> "admitted as a new person #" + people.admitBatch(List.of(a), official)[0];
+            case SAME_PERSON -> {
+                if (personId == null || !held.candidates().contains(personId)) {
+                    throw new InvalidRequestException("personId", "one of the candidates " + held.candidates());
+                }
+                people.readmit(personId, a, official);
+                yield "readmitted as the known person #" + personId;
+            }
+            case DISMISS -> "dismissed";
+        };
+        String resolution = outcome + " — " + official.username() + ", " + clock.instant() + ": " + reason.strip();
+        List<BatchReport.HeldRow> rows = r.heldRows().stream()
+                .map(h -> h.row() == row ? new BatchReport.HeldRow(h.row(), h.name(), h.reason(), h.candidates(),
+                        h.data(), resolution) : h)
+                .toList();
+        int admitted = r.admitted() + (decision == Decision.DISMISS ? 0 : 1);
+        BatchReport updated = new BatchReport(r.id(), r.status(), r.format(), r.mode(), r.total(), r.processed(),
+                admitted, r.held(), r.errors(), rows, r.submittedBy(), r.submittedAt(), r.finishedAt(), r.message());
+        client.sql("update intake_batch set admitted = ?, report = ?::jsonb where id = ?")
+                .params(admitted, json.writeValueAsString(updated), batchId).update();
+        return updated;
     }
 
     public BatchReport status(String id, Official official) {

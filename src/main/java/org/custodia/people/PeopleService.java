@@ -99,6 +99,38 @@ public class PeopleService {
         return admitAll(people, Actor.of(official), "PERSON_ADMITTED", true);
     }
 
+    /**
+     * A known person admitted again (a new stay): a new booking with its own commitment record, in reception;
+     * refused while they are still in custody.
+     */
+    @Transactional
+    public PersonRecord readmit(long personId, Admission a, Official official) {
+        if (find(personId) == null) {
+            throw new NotFoundException("No person " + personId);
+        }
+        Map<String, String> errors = problems(a);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException("The admission is incomplete or invalid; nobody was admitted", errors);
+        }
+        if (!official.sees(a.facilityCode())) {
+            throw new NotFoundException("No facility " + a.facilityCode());
+        }
+        if (client.sql("select count(*) from booking where person_id = ? and released_at is null").param(personId)
+                .query(Long.class).single() > 0) {
+            throw new ConflictException("Person " + personId + " is already in custody");
+        }
+        Location location = estate.location(a.locationId()).filter(l -> l.facilityCode().equals(a.facilityCode()))
+                .orElseThrow(() -> new InvalidRequestException("locationId", "no such location"));
+        estate.occupy(location.id(), true);
+        Instant now = clock.instant();
+        long bookingId = nextIds("booking", 1)[0];
+        String number = bookingNumber(a.facilityCode(), now,
+                client.sql("select nextval('booking_number_seq')").query(Long.class).single());
+        insertBookings(List.of(a), new long[] {personId}, new long[] {bookingId}, new String[] {number}, now);
+        ledger.append(admittedEvent(a, personId, number, location, "PERSON_READMITTED", Actor.of(official), now));
+        return find(personId);
+    }
+
     /** What is wrong with an admission, field by field (empty when it is valid). */
     public Map<String, String> problems(Admission a) {
         return AdmissionRules.check(a, clock.instant(), LocalDate.now(clock));

@@ -123,6 +123,53 @@ class IntakeTest extends ServiceTest {
         assertThat(done.get("admitted").asInt()).isEqualTo(1);
         assertThat(done.get("heldRows").get(0).get("candidates").size()).isEqualTo(1);
         assertThat(fx.people()).isEqualTo(people + 1);
+
+        // a records officer reviews the held rows
+        String id = done.get("id").asString();
+        long candidate = done.get("heldRows").get(0).get("candidates").get(0).asLong();
+        Api.Response inCustody = api.post("/api/intake/batches/" + id + "/held/1/resolution", "registro",
+                Map.of("decision", "SAME_PERSON", "personId", candidate, "reason", "Mismo DUI"));
+        assertThat(inCustody.status()).as(inCustody.body()).isEqualTo(409);
+        Api.Response dismissed = api.post("/api/intake/batches/" + id + "/held/1/resolution", "registro",
+                Map.of("decision", "DISMISS", "reason", "Ya está en custodia: fila duplicada del manifiesto"));
+        assertThat(dismissed.status()).as(dismissed.body()).isEqualTo(200);
+        Api.Response asNew = api.post("/api/intake/batches/" + id + "/held/2/resolution", "registro",
+                Map.of("decision", "ADMIT_AS_NEW", "reason", "Otra persona: huellas distintas"));
+        assertThat(asNew.status()).as(asNew.body()).isEqualTo(200);
+        assertThat(fx.people()).isEqualTo(people + 2);
+        JsonNode report = api.get("/api/intake/batches/" + id, "registro").json();
+        assertThat(report.get("admitted").asInt()).isEqualTo(2);
+        assertThat(report.get("heldRows").get(0).get("resolution").asString()).startsWith("dismissed");
+        assertThat(report.get("heldRows").get(1).get("resolution").asString()).contains("admitted as a new person");
+        assertThat(api.post("/api/intake/batches/" + id + "/held/2/resolution", "registro",
+                Map.of("decision", "DISMISS", "reason", "x")).status()).isEqualTo(409);
+        assertThat(api.post("/api/intake/batches/" + id + "/held/9/resolution", "registro",
+                Map.of("decision", "DISMISS", "reason", "x")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aKnownPersonNoLongerHeldIsReadmittedAsTheSamePerson() throws Exception {
+        String document = doc();
+        Api.Response r1 = api.postRaw("/api/intake/batches", "registro", "application/json",
+                Api.JSON.writeValueAsString(List.of(person("Deivis", "Quintero", document))));
+        await(r1.json().get("id").asString());
+        long known = db.sql("select id from person where id_document = ?").param(document).query(Long.class).single();
+        assertThat(api.post("/api/people/" + known + "/release", "registro", Map.of("basis",
+                "TRANSFER_TO_SENDING_STATE", "reference", "Nota diplomática 2026/5")).status()).isEqualTo(200);
+        long people = fx.people();
+        Map<String, Object> again = person("Deivis", "Quintero", document);
+        again.put("documentReference", "TRF-2026-B");
+        JsonNode done = await(api.postRaw("/api/intake/batches", "registro", "application/json",
+                Api.JSON.writeValueAsString(List.of(again))).json().get("id").asString());
+        assertThat(done.get("held").asInt()).isEqualTo(1);
+        Api.Response same = api.post("/api/intake/batches/" + done.get("id").asString() + "/held/1/resolution",
+                "registro", Map.of("decision", "SAME_PERSON", "personId", known, "reason", "Mismo DUI y huellas"));
+        assertThat(same.status()).as(same.body()).isEqualTo(200);
+        assertThat(fx.people()).isEqualTo(people);
+        JsonNode p = api.get("/api/people/" + known, "registro").json();
+        assertThat(p.get("bookings").size()).isEqualTo(2);
+        assertThat(p.get("current").isNull()).isFalse();
+        assertThat(fx.ledgerEntries("PERSON_READMITTED")).isPositive();
     }
 
     @Test

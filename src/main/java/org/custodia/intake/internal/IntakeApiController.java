@@ -54,6 +54,15 @@ class IntakeApiController {
         return ResponseEntity.status(status).location(URI.create("/api/intake/batches/" + r.id())).body(r);
     }
 
+    record Resolution(IntakeService.Decision decision, Long personId, String reason) {
+    }
+
+    @PostMapping("/{id}/held/{row}/resolution")
+    @PreAuthorize(Access.RECORDS)
+    BatchReport resolve(@PathVariable String id, @PathVariable int row, @RequestBody Resolution r) {
+        return intake.resolve(id, row, r.decision(), r.personId(), r.reason(), Officials.current());
+    }
+
     @GetMapping("/{id}")
     @PreAuthorize(Access.LEGAL_OVERSIGHT)
     BatchReport status(@PathVariable String id) {

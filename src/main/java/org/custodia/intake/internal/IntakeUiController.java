@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Upload a batch file, then watch it (htmx polls the progress fragment until the batch is done). */
 @Controller
@@ -57,6 +58,20 @@ class IntakeUiController {
     String batch(@PathVariable String id, Model model) {
         model.addAttribute("batch", intake.status(id, Officials.current()));
         return "intake/batch";
+    }
+
+    @PostMapping("/intake/{id}/held/{row}")
+    @PreAuthorize(Access.RECORDS)
+    String resolve(@PathVariable String id, @PathVariable int row, @RequestParam(required = false) String decision,
+                   @RequestParam(required = false) Long personId, @RequestParam(required = false) String reason,
+                   RedirectAttributes flash) {
+        try {
+            IntakeService.Decision d = decision == null ? null : IntakeService.Decision.valueOf(decision);
+            intake.resolve(id, row, d, personId, reason, Officials.current());
+        } catch (CustodiaException | IllegalArgumentException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/intake/" + id;
     }
 
     @GetMapping("/intake/{id}/progress")
