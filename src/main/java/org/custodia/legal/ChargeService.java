@@ -14,7 +14,6 @@ import org.custodia.ledger.LedgerEvent;
 import org.custodia.ledger.LedgerService;
 import org.custodia.people.PeopleService;
 import org.custodia.people.PersonRecord;
-import org.custodia.platform.ConflictException;
 import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.Official;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,7 +40,7 @@ public class ChargeService {
 
     @Transactional
     public Charge record(long personId, NewCharge c, Official official) {
-        PersonRecord p = inCustody(personId, official);
+        PersonRecord p = InCustody.require(people, personId, official);
         Map<String, String> e = new LinkedHashMap<>();
         Texts.require(e, "caseNumber", c.caseNumber(), 100);
         Texts.require(e, "offence", c.offence(), 300);
@@ -88,7 +87,7 @@ public class ChargeService {
 
     @Transactional
     public void extend(long personId, String legalBasis, LocalDate expiresOn, Official official) {
-        PersonRecord p = inCustody(personId, official);
+        PersonRecord p = InCustody.require(people, personId, official);
         Map<String, String> e = new LinkedHashMap<>();
         Texts.require(e, "legalBasis", legalBasis, 500);
         if (expiresOn == null || !expiresOn.isAfter(LocalDate.now(clock))) {
@@ -121,13 +120,6 @@ public class ChargeService {
                 .list();
     }
 
-    private PersonRecord inCustody(long personId, Official official) {
-        PersonRecord p = people.find(personId, official);
-        if (p.current() == null) {
-            throw new ConflictException("Person " + personId + " is not in custody");
-        }
-        return p;
-    }
 
     private static Map<String, Object> chargePayload(long id, NewCharge c) {
         Map<String, Object> m = new LinkedHashMap<>();

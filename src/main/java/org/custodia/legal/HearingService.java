@@ -66,7 +66,7 @@ public class HearingService {
 
     @Transactional
     public Hearing schedule(long personId, NewHearing h, Official official) {
-        PersonRecord p = inCustody(personId, official);
+        PersonRecord p = InCustody.require(people, personId, official);
         Map<String, String> e = new LinkedHashMap<>();
         Texts.require(e, "caseNumber", h.caseNumber(), 100);
         Texts.require(e, "court", h.court(), 200);
@@ -154,7 +154,7 @@ public class HearingService {
 
     @Transactional
     public Representation represent(long personId, NewRepresentation r, Official official) {
-        PersonRecord p = inCustody(personId, official);
+        PersonRecord p = InCustody.require(people, personId, official);
         Map<String, String> e = new LinkedHashMap<>();
         Texts.require(e, "lawyerName", r.lawyerName(), 200);
         if (r.kind() == null || !List.of("PRIVATE", "PUBLIC_DEFENDER").contains(r.kind())) {
@@ -229,11 +229,4 @@ public class HearingService {
                 .list();
     }
 
-    private PersonRecord inCustody(long personId, Official official) {
-        PersonRecord p = people.find(personId, official);
-        if (p.current() == null) {
-            throw new ConflictException("Person " + personId + " is not in custody");
-        }
-        return p;
-    }
 }

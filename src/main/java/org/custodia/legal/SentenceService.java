@@ -16,7 +16,6 @@ import org.custodia.ledger.LedgerEvent;
 import org.custodia.ledger.LedgerService;
 import org.custodia.people.PeopleService;
 import org.custodia.people.PersonRecord;
-import org.custodia.platform.ConflictException;
 import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.Official;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -50,10 +49,7 @@ public class SentenceService {
 
     @Transactional
     public Sentences record(long personId, NewSentence n, Official official) {
-        PersonRecord p = people.find(personId, official);
-        if (p.current() == null) {
-            throw new ConflictException("Person " + personId + " is not in custody");
-        }
+        PersonRecord p = InCustody.require(people, personId, official);
         List<Sentence> existing = list(personId);
         Map<String, String> errors = validate(n, existing);
         if (!errors.isEmpty()) {

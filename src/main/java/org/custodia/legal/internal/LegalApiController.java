@@ -51,9 +51,7 @@ class LegalApiController {
     @GetMapping("/people/{id}/sentences")
     @PreAuthorize(Access.PERSON_READERS)
     SentenceService.Sentences list(@PathVariable long id) {
-        SentenceService.Sentences s = sentences.sentences(id, Officials.current());
-        accessLog.record("READ_SENTENCES", "person", Long.toString(id), "api");
-        return s;
+        return logged("READ_SENTENCES", id, () -> sentences.sentences(id, Officials.current()));
     }
 
     @PostMapping("/people/{id}/sentences")
@@ -69,9 +67,7 @@ class LegalApiController {
     @GetMapping("/people/{id}/charges")
     @PreAuthorize(Access.PERSON_READERS)
     List<Charge> charges(@PathVariable long id) {
-        List<Charge> list = charges.charges(id, Officials.current());
-        accessLog.record("READ_CHARGES", "person", Long.toString(id), "api");
-        return list;
+        return logged("READ_CHARGES", id, () -> charges.charges(id, Officials.current()));
     }
 
     @PostMapping("/people/{id}/charges")
@@ -113,9 +109,7 @@ class LegalApiController {
     @GetMapping("/people/{id}/hearings")
     @PreAuthorize(Access.PERSON_READERS)
     List<HearingService.Hearing> hearings(@PathVariable long id) {
-        List<HearingService.Hearing> list = hearings.hearings(id, Officials.current());
-        accessLog.record("READ_HEARINGS", "person", Long.toString(id), "api");
-        return list;
+        return logged("READ_HEARINGS", id, () -> hearings.hearings(id, Officials.current()));
     }
 
     @PostMapping("/people/{id}/hearings")
@@ -134,9 +128,7 @@ class LegalApiController {
     @GetMapping("/people/{id}/representation")
     @PreAuthorize(Access.PERSON_READERS)
     List<HearingService.Representation> representation(@PathVariable long id) {
-        List<HearingService.Representation> list = hearings.representation(id, Officials.current());
-        accessLog.record("READ_REPRESENTATION", "person", Long.toString(id), "api");
-        return list;
+        return logged("READ_REPRESENTATION", id, () -> hearings.representation(id, Officials.current()));
     }
 
     @PostMapping("/people/{id}/representation")
@@ -169,5 +161,12 @@ class LegalApiController {
         PretrialWatch.Worklist w = pretrial.worklist(Officials.current(), facility);
         accessLog.record("READ_PRETRIAL_WORKLIST", "worklist", facility, "api");
         return w;
+    }
+
+    /** MANDELA-9: a read of a person's legal record is logged once it has succeeded. */
+    private <T> T logged(String action, long personId, java.util.function.Supplier<T> read) {
+        T result = read.get();
+        accessLog.record(action, "person", Long.toString(personId), "api");
+        return result;
     }
 }
