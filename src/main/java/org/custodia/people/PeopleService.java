@@ -331,6 +331,34 @@ public class PeopleService {
         return find(personId);
     }
 
+    /** Changes the legal status of the current stay (e.g. untried to sentenced) on a stated basis. */
+    @Transactional
+    public PersonRecord changeLegalStatus(long personId, LegalStatus status, String basis, Official official) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (status == null) {
+            errors.put("status", "required: " + List.of(LegalStatus.values()));
+        }
+        if (basis == null || basis.isBlank() || basis.length() > 500) {
+            errors.put("basis", "required: the decision or document, at most 500 characters");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException("The legal status cannot be changed; nothing was changed", errors);
+        }
+        Booking b = lockActiveBooking(personId, official);
+        if (b.legalStatus() == status) {
+            throw new ConflictException("The legal status is already " + status);
+        }
+        client.sql("update booking set legal_status = ? where id = ?").params(status.name(), b.id()).update();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("booking", b.bookingNumber());
+        payload.put("from", b.legalStatus());
+        payload.put("to", status);
+        payload.put("basis", basis.strip());
+        ledger.append(new LedgerEvent(b.facilityCode(), personId, "LEGAL_STATUS_CHANGED", payload, Actor.of(official),
+                clock.instant()));
+        return find(personId);
+    }
+
     /** Corrects identity; the replaced version is kept, the search terms follow, the ledger records both. */
     @Transactional
     public PersonRecord correctIdentity(long personId, IdentityCorrection c, Official official) {

@@ -71,6 +71,8 @@ class SecurityMatrixTest extends ServiceTest {
                 new Group("representation", "GET", "/api/people/" + person + "/representation", 200, personReaders),
                 new Group("resolve held row", "POST", "/api/intake/batches/none/held/1/resolution", 404,
                         Set.of("registro", "direccion")),
+                new Group("legal status", "POST", "/api/people/" + person + "/legal-status", 400,
+                        Set.of("registro", "direccion")),
                 new Group("admission", "POST", "/api/people", 400, Set.of("registro", "direccion")),
                 new Group("move", "POST", "/api/people/" + person + "/moves", 400, Set.of("oficial", "direccion")),
                 new Group("release", "POST", "/api/people/" + person + "/release", 400,

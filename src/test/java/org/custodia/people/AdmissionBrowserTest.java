@@ -76,6 +76,15 @@ class AdmissionBrowserTest {
             assertThat(people()).isEqualTo(before + 1);
             b.screenshot("person");
 
+            // property goes on the file from the person page
+            b.driver.findElement(By.cssSelector("#add-PROPERTY summary")).click();
+            b.driver.findElement(By.id("PROPERTY-item")).sendKeys("Reloj Casio");
+            b.driver.findElement(By.id("PROPERTY-sealedBag")).sendKeys("B-0091");
+            b.driver.findElement(By.id("save-PROPERTY")).click();
+            b.waitFor(By.id("person-file"));
+            assertThat(b.driver.findElement(By.id("person-file")).getText()).contains("Reloj Casio");
+            assertThat(b.driver.findElement(By.id("completeness")).getText()).contains("(e) ✓");
+
             WebElement box = b.driver.findElement(By.id("search-box"));
             box.sendKeys("ramon ernesto quinones galves", Keys.ENTER);
             WebElement hit = b.waitFor(By.cssSelector("#search-results a.hit"));

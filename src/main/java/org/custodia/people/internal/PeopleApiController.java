@@ -8,6 +8,7 @@ import org.custodia.ledger.LedgerService;
 import org.custodia.people.Admission;
 import java.util.Map;
 import org.custodia.people.IdentityCorrection;
+import org.custodia.people.LegalStatus;
 import org.custodia.people.PeopleSearch;
 import org.custodia.people.PersonFileService;
 import org.custodia.people.RecordEntry;
@@ -105,6 +106,15 @@ class PeopleApiController {
     @PreAuthorize(Access.ANY_STAFF)
     PersonFileService.FacilityCompleteness completeness(@PathVariable String code) {
         return files.completeness(code, Officials.current());
+    }
+
+    record StatusChange(LegalStatus status, String basis) {
+    }
+
+    @PostMapping("/people/{id}/legal-status")
+    @PreAuthorize(Access.RECORDS)
+    PersonRecord changeLegalStatus(@PathVariable long id, @RequestBody StatusChange c) {
+        return people.changeLegalStatus(id, c.status(), c.basis(), Officials.current());
     }
 
     @PostMapping("/people/{id}/identity")

@@ -12,6 +12,8 @@ import org.custodia.platform.Official;
 import org.custodia.ledger.LedgerService;
 import org.custodia.people.PeopleSearch;
 import org.custodia.people.PersonFileService;
+import org.custodia.people.RecordSection;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.custodia.people.PeopleService;
 import org.custodia.people.PersonRecord;
 import org.custodia.platform.Access;
@@ -83,6 +85,45 @@ class PeopleUiController {
         model.addAttribute("sexes", Sex.values());
         model.addAttribute("statuses", LegalStatus.values());
         return "people/admission";
+    }
+
+    /** Adds to the MANDELA-7 file from the person page; a refusal comes back as a message, nothing changed. */
+    @PostMapping("/people/{id}/file/{section}")
+    @PreAuthorize(Access.FILE_WRITERS)
+    String addToFile(@PathVariable long id, @PathVariable String section,
+                     @RequestParam Map<String, String> form, RedirectAttributes flash) {
+        try {
+            RecordSection s = RecordSection.valueOf(section);
+            Map<String, Object> content = new LinkedHashMap<>();
+            boolean none = "on".equals(form.get("noneDeclared"));
+            for (String field : form.keySet()) {
+                String v = form.get(field);
+                if (v == null || v.isBlank()) {
+                    continue;
+                }
+                if (none ? field.equals("note") : s.required.contains(field) || s.optional.contains(field)) {
+                    content.put(field, switch (field) {
+                        case "age" -> parseAge(v);
+                        case "child" -> "on".equals(v) || "true".equals(v);
+                        default -> v;
+                    });
+                }
+            }
+            files.record(id, s, content, form.get("itemKey"), none, Officials.current());
+            flash.addFlashAttribute("notice", "file.saved");
+        } catch (CustodiaException | IllegalArgumentException e) {
+            flash.addFlashAttribute("error", e instanceof InvalidRequestException ire
+                    ? ire.getMessage() + " " + ire.errors() : e.getMessage());
+        }
+        return "redirect:/people/" + id;
+    }
+
+    private static Object parseAge(String v) {
+        try {
+            return Integer.valueOf(v.strip());
+        } catch (NumberFormatException e) {
+            return v;
+        }
     }
 
     @GetMapping("/search")
