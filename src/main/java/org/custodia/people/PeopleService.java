@@ -359,6 +359,60 @@ public class PeopleService {
         return find(personId);
     }
 
+    /** Corrects the commitment record of the current stay; the replaced version is kept and in the ledger. */
+    @Transactional
+    public PersonRecord correctCommitment(long personId, Admission.Commitment c, String reason, Official official) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Admission probe = new Admission(null, null, null, null, null, null, null, null, null, c, "x", 0L);
+        AdmissionRules.check(probe, clock.instant(), LocalDate.now(clock)).forEach((k, v) -> {
+            if (k.startsWith("commitment")) {
+                errors.put(k, v);
+            }
+        });
+        if (reason == null || reason.isBlank() || reason.length() > 1000) {
+            errors.put("reason", "required: why the record is corrected, at most 1000 characters");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException("The correction cannot be made; nothing was changed", errors);
+        }
+        Booking b = lockActiveBooking(personId, official);
+        Instant now = clock.instant();
+        client.sql("""
+                        insert into commitment_version (booking_id, commitment_authority, commitment_reference,
+                            commitment_basis, arrested_at, arrest_place, replaced_by, replaced_at, reason)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(b.id(), b.commitmentAuthority(), b.commitmentReference(), b.commitmentBasis(),
+                        b.arrestedAt() == null ? null : Timestamp.from(b.arrestedAt()), b.arrestPlace(),
+                        official.username(), Timestamp.from(now), reason.strip())
+                .update();
+        client.sql("""
+                        update booking set commitment_authority = ?, commitment_reference = ?, commitment_basis = ?,
+                                           arrested_at = ?, arrest_place = ? where id = ?""")
+                .params(c.authority().strip(), c.documentReference().strip(), c.legalBasis().strip(),
+                        Timestamp.from(c.arrestedAt()), c.arrestPlace().strip(), b.id())
+                .update();
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("authority", b.commitmentAuthority());
+        before.put("documentReference", b.commitmentReference());
+        before.put("legalBasis", b.commitmentBasis());
+        before.put("arrestedAt", b.arrestedAt());
+        before.put("arrestPlace", b.arrestPlace());
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("authority", c.authority().strip());
+        after.put("documentReference", c.documentReference().strip());
+        after.put("legalBasis", c.legalBasis().strip());
+        after.put("arrestedAt", c.arrestedAt());
+        after.put("arrestPlace", c.arrestPlace().strip());
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("booking", b.bookingNumber());
+        payload.put("before", before);
+        payload.put("after", after);
+        payload.put("reason", reason.strip());
+        ledger.append(new LedgerEvent(b.facilityCode(), personId, "COMMITMENT_CORRECTED", payload,
+                Actor.of(official), now));
+        return find(personId);
+    }
+
     /** Corrects identity; the replaced version is kept, the search terms follow, the ledger records both. */
     @Transactional
     public PersonRecord correctIdentity(long personId, IdentityCorrection c, Official official) {

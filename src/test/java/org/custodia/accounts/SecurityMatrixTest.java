@@ -73,6 +73,8 @@ class SecurityMatrixTest extends ServiceTest {
                         Set.of("registro", "direccion")),
                 new Group("legal status", "POST", "/api/people/" + person + "/legal-status", 400,
                         Set.of("registro", "direccion")),
+                new Group("commitment correction", "POST", "/api/people/" + person + "/commitment", 400,
+                        Set.of("registro", "direccion")),
                 new Group("admission", "POST", "/api/people", 400, Set.of("registro", "direccion")),
                 new Group("move", "POST", "/api/people/" + person + "/moves", 400, Set.of("oficial", "direccion")),
                 new Group("release", "POST", "/api/people/" + person + "/release", 400,

@@ -59,4 +59,26 @@ class IdentityCorrectionTest extends ServiceTest {
         assertThat(fx.ledgerEntries()).isEqualTo(entries);
         assertThat(api.get("/api/people/" + id, "registro").json().get("firstSurname").asString()).isEqualTo("Núñez");
     }
+
+    @Test
+    void aCommitmentCorrectionKeepsTheEarlierRecordInTheHistory() {
+        long id = fx.admit("CECOT", fx.newCell("CECOT", 2)).get("id").asLong();
+        Map<String, Object> commitment = Map.of("authority", "Juzgado Especializado de Instrucción B, San Salvador",
+                "documentReference", "EXP-2026-0099", "legalBasis", "Código Procesal Penal art. 329",
+                "arrestedAt", "2026-11-20T14:30:00Z", "arrestPlace", "Soyapango, San Salvador");
+        assertThat(api.post("/api/people/" + id + "/commitment", "registro", Map.of("commitment", commitment))
+                .status()).isEqualTo(400);
+        Map<String, Object> bad = new HashMap<>(commitment);
+        bad.remove("arrestPlace");
+        assertThat(api.post("/api/people/" + id + "/commitment", "registro", Map.of("commitment", bad,
+                "reason", "x")).status()).isEqualTo(400);
+        Api.Response r = api.post("/api/people/" + id + "/commitment", "registro", Map.of("commitment", commitment,
+                "reason", "El juzgado emisor es el B, según el oficio original"));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("current").get("commitmentAuthority").asString()).endsWith("B, San Salvador");
+        JsonNode history = api.get("/api/people/" + id + "/history", "inspector").json();
+        JsonNode last = history.get(history.size() - 1);
+        assertThat(last.get("type").asString()).isEqualTo("COMMITMENT_CORRECTED");
+        assertThat(last.get("payload").asString()).contains("Instrucción A").contains("Instrucción B");
+    }
 }

@@ -117,6 +117,18 @@ class PeopleApiController {
         return people.changeLegalStatus(id, c.status(), c.basis(), Officials.current());
     }
 
+    record CommitmentCorrection(Admission.Commitment commitment, String reason) {
+    }
+
+    @PostMapping("/people/{id}/commitment")
+    @PreAuthorize(Access.RECORDS)
+    PersonRecord correctCommitment(@PathVariable long id, @RequestBody CommitmentCorrection c) {
+        if (c.commitment() == null) {
+            throw new InvalidRequestException("commitment", "MANDELA-7: the corrected commitment record");
+        }
+        return people.correctCommitment(id, c.commitment(), c.reason(), Officials.current());
+    }
+
     @PostMapping("/people/{id}/identity")
     @PreAuthorize(Access.RECORDS)
     PersonRecord correctIdentity(@PathVariable long id, @RequestBody IdentityCorrection c) {
