@@ -11,6 +11,7 @@ import org.custodia.people.IdentityCorrection;
 import org.custodia.people.LegalStatus;
 import org.custodia.people.PeopleSearch;
 import org.custodia.people.PersonFileService;
+import org.custodia.people.RecordCorrections;
 import org.custodia.people.RecordEntry;
 import org.custodia.people.RecordSection;
 import org.custodia.platform.InvalidRequestException;
@@ -43,8 +44,11 @@ class PeopleApiController {
     private final PeopleSearch search;
     private final PersonFileService files;
 
+    private final RecordCorrections corrections;
+
     PeopleApiController(PeopleService people, LedgerService ledger, EstateService estate, AccessLog accessLog,
-                        PeopleSearch search, PersonFileService files) {
+                        PeopleSearch search, PersonFileService files, RecordCorrections corrections) {
+        this.corrections = corrections;
         this.files = files;
         this.people = people;
         this.search = search;
@@ -114,7 +118,7 @@ class PeopleApiController {
     @PostMapping("/people/{id}/legal-status")
     @PreAuthorize(Access.RECORDS)
     PersonRecord changeLegalStatus(@PathVariable long id, @RequestBody StatusChange c) {
-        return people.changeLegalStatus(id, c.status(), c.basis(), Officials.current());
+        return corrections.changeLegalStatus(id, c.status(), c.basis(), Officials.current());
     }
 
     record CommitmentCorrection(Admission.Commitment commitment, String reason) {
@@ -126,19 +130,19 @@ class PeopleApiController {
         if (c.commitment() == null) {
             throw new InvalidRequestException("commitment", "MANDELA-7: the corrected commitment record");
         }
-        return people.correctCommitment(id, c.commitment(), c.reason(), Officials.current());
+        return corrections.correctCommitment(id, c.commitment(), c.reason(), Officials.current());
     }
 
     @PostMapping("/people/{id}/identity")
     @PreAuthorize(Access.RECORDS)
     PersonRecord correctIdentity(@PathVariable long id, @RequestBody IdentityCorrection c) {
-        return people.correctIdentity(id, c, Officials.current());
+        return corrections.correctIdentity(id, c, Officials.current());
     }
 
     @GetMapping("/people/{id}/identity/earlier")
     @PreAuthorize(Access.PERSON_READERS)
     List<IdentityCorrection.Earlier> earlierIdentities(@PathVariable long id) {
-        List<IdentityCorrection.Earlier> list = people.earlierIdentities(id, Officials.current());
+        List<IdentityCorrection.Earlier> list = corrections.earlierIdentities(id, Officials.current());
         accessLog.record("READ_PERSON", "person", Long.toString(id), "earlier identities");
         return list;
     }

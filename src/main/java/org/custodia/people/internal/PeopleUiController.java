@@ -12,6 +12,7 @@ import org.custodia.platform.Official;
 import org.custodia.ledger.LedgerService;
 import org.custodia.people.PeopleSearch;
 import org.custodia.people.PersonFileService;
+import org.custodia.people.RecordCorrections;
 import org.custodia.people.RecordSection;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.custodia.people.PeopleService;
@@ -39,8 +40,11 @@ class PeopleUiController {
     private final EstateService estate;
     private final PersonFileService files;
 
+    private final RecordCorrections corrections;
+
     PeopleUiController(PeopleService people, LedgerService ledger, AccessLog accessLog, PeopleSearch search,
-                       EstateService estate, PersonFileService files) {
+                       EstateService estate, PersonFileService files, RecordCorrections corrections) {
+        this.corrections = corrections;
         this.files = files;
         this.search = search;
         this.estate = estate;
@@ -149,7 +153,7 @@ class PeopleUiController {
         model.addAttribute("person", p);
         model.addAttribute("history", ledger.historyOf(id));
         model.addAttribute("file", files.file(id, Officials.current()));
-        model.addAttribute("earlier", people.earlierIdentities(id, Officials.current()));
+        model.addAttribute("earlier", corrections.earlierIdentities(id, Officials.current()));
         return "people/person";
     }
 }
