@@ -13,6 +13,8 @@ public final class Access {
     /** The admission file: records staff, and clinical staff who note injuries and complaints. */
     public static final String FILE_WRITERS = "hasAnyRole('RECORDS','HEALTH','COMMAND')";
     public static final String MOVEMENTS = "hasAnyRole('OFFICER','COMMAND')";
+    /** Separation records: custody staff who observe, records staff who receive documents, command. */
+    public static final String MOVEMENTS_AND_RECORDS = "hasAnyRole('OFFICER','RECORDS','COMMAND')";
     public static final String ESTATE_ADMIN = "hasRole('ADMIN')";
     public static final String CAPACITY_DECIDERS = "hasAnyRole('COMMAND','ADMIN')";
     public static final String OVERSIGHT = "hasAnyRole('COMMAND','INSPECTOR','ADMIN')";
