@@ -50,6 +50,9 @@ class AffiliationTest extends ServiceTest {
         assertThat(api.get("/api/people/" + id + "/affiliations", "inspector").json().size()).isEqualTo(2);
         assertThatThrownBy(() -> db.sql("delete from affiliation_claim where id = ?").param(claim).update())
                 .rootCause().hasMessageContaining("append-only");
+        Api.Response page = api.get("/people/" + id + "/affiliations", "direccion");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Sin evidencia").contains("Tatuaje MS en el pecho");
     }
 
     @Test
