@@ -38,6 +38,13 @@ public class AccessLog {
                 .update();
     }
 
+    /** Runs a read of a person's record and logs it once it has succeeded: a refused read is not a read. */
+    public <T> T personRead(String action, long personId, String via, java.util.function.Supplier<T> read) {
+        T result = read.get();
+        record(action, "person", Long.toString(personId), via);
+        return result;
+    }
+
     @Transactional(readOnly = true)
     public List<Entry> recent(String subjectType, String subjectId, int limit) {
         return client.sql("""

@@ -39,9 +39,8 @@ class HousingApiController {
     @GetMapping("/people/{id}/affiliations")
     @PreAuthorize(Access.PERSON_READERS)
     List<AffiliationService.Claim> claims(@PathVariable long id) {
-        List<AffiliationService.Claim> list = affiliations.claims(id, Officials.current());
-        accessLog.record("READ_AFFILIATIONS", "person", Long.toString(id), "api");
-        return list;
+        return accessLog.personRead("READ_AFFILIATIONS", id, "api",
+                () -> affiliations.claims(id, Officials.current()));
     }
 
     @PostMapping("/people/{id}/affiliations")

@@ -51,7 +51,7 @@ class LegalApiController {
     @GetMapping("/people/{id}/sentences")
     @PreAuthorize(Access.PERSON_READERS)
     SentenceService.Sentences list(@PathVariable long id) {
-        return logged("READ_SENTENCES", id, () -> sentences.sentences(id, Officials.current()));
+        return accessLog.personRead("READ_SENTENCES", id, "api", () -> sentences.sentences(id, Officials.current()));
     }
 
     @PostMapping("/people/{id}/sentences")
@@ -67,7 +67,7 @@ class LegalApiController {
     @GetMapping("/people/{id}/charges")
     @PreAuthorize(Access.PERSON_READERS)
     List<Charge> charges(@PathVariable long id) {
-        return logged("READ_CHARGES", id, () -> charges.charges(id, Officials.current()));
+        return accessLog.personRead("READ_CHARGES", id, "api", () -> charges.charges(id, Officials.current()));
     }
 
     @PostMapping("/people/{id}/charges")
@@ -109,7 +109,7 @@ class LegalApiController {
     @GetMapping("/people/{id}/hearings")
     @PreAuthorize(Access.PERSON_READERS)
     List<HearingService.Hearing> hearings(@PathVariable long id) {
-        return logged("READ_HEARINGS", id, () -> hearings.hearings(id, Officials.current()));
+        return accessLog.personRead("READ_HEARINGS", id, "api", () -> hearings.hearings(id, Officials.current()));
     }
 
     @PostMapping("/people/{id}/hearings")
@@ -128,7 +128,8 @@ class LegalApiController {
     @GetMapping("/people/{id}/representation")
     @PreAuthorize(Access.PERSON_READERS)
     List<HearingService.Representation> representation(@PathVariable long id) {
-        return logged("READ_REPRESENTATION", id, () -> hearings.representation(id, Officials.current()));
+        return accessLog.personRead("READ_REPRESENTATION", id, "api",
+                () -> hearings.representation(id, Officials.current()));
     }
 
     @PostMapping("/people/{id}/representation")
@@ -161,12 +162,5 @@ class LegalApiController {
         PretrialWatch.Worklist w = pretrial.worklist(Officials.current(), facility);
         accessLog.record("READ_PRETRIAL_WORKLIST", "worklist", facility, "api");
         return w;
-    }
-
-    /** MANDELA-9: a read of a person's legal record is logged once it has succeeded. */
-    private <T> T logged(String action, long personId, java.util.function.Supplier<T> read) {
-        T result = read.get();
-        accessLog.record(action, "person", Long.toString(personId), "api");
-        return result;
     }
 }

@@ -75,9 +75,7 @@ class PeopleApiController {
     @GetMapping("/people/{id}")
     @PreAuthorize(Access.PERSON_READERS)
     PersonRecord person(@PathVariable long id) {
-        PersonRecord p = people.find(id, Officials.current());
-        accessLog.record("READ_PERSON", "person", Long.toString(id), "api");
-        return p;
+        return accessLog.personRead("READ_PERSON", id, "api", () -> people.find(id, Officials.current()));
     }
 
     record FileEntryRequest(Map<String, Object> content, String itemKey, Boolean noneDeclared) {
@@ -86,9 +84,7 @@ class PeopleApiController {
     @GetMapping("/people/{id}/file")
     @PreAuthorize(Access.PERSON_READERS)
     PersonFileService.PersonFile file(@PathVariable long id) {
-        PersonFileService.PersonFile f = files.file(id, Officials.current());
-        accessLog.record("READ_PERSON_FILE", "person", Long.toString(id), "api");
-        return f;
+        return accessLog.personRead("READ_PERSON_FILE", id, "api", () -> files.file(id, Officials.current()));
     }
 
     /** Adds to a section of the MANDELA-7 file, or corrects an item ({@code itemKey}); the old version stays. */
