@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -191,6 +192,54 @@ public class EstateService implements FacilityDirectory {
                         + " has too few free certified places for " + e.getValue() + " people");
             }
         }
+    }
+
+    /**
+     * Counts people into locations, each held to its limit in the same statement (a location without a limit in
+     * {@code limits} has none): the last check against a race, after housing has checked the rules under lock.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void occupyWithin(Map<Long, Integer> countsByLocation, Map<Long, Integer> limits) {
+        for (var e : countsByLocation.entrySet()) {
+            Integer limit = limits.get(e.getKey());
+            int updated = client.sql("update location set population = population + ? where id = ? "
+                            + "and (?::int is null or population + ? <= ?::int)")
+                    .params(e.getValue(), e.getKey(), limit, e.getValue(), limit).update();
+            if (updated == 0) {
+                throw new ConflictException("Location " + location(e.getKey()).map(Location::code).orElse("?")
+                        + " has too few free places for " + e.getValue() + " more");
+            }
+        }
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void vacateAll(Map<Long, Integer> countsByLocation) {
+        for (var e : countsByLocation.entrySet()) {
+            int updated = client.sql("update location set population = population - ? where id = ? and population >= ?")
+                    .params(e.getValue(), e.getKey(), e.getValue()).update();
+            if (updated == 0) {
+                throw new IllegalStateException("population of location " + e.getKey() + " would go below zero");
+            }
+        }
+    }
+
+    /**
+     * Locks pavilions, then locations, each in id order, until the transaction ends: every change of who is where
+     * takes them in this order, so rules checked after the lock hold at commit and concurrent moves cannot deadlock.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lock(Collection<Long> pavilionIds, Collection<Long> locationIds) {
+        client.sql("select id from pavilion where id = any(?) order by id for update")
+                .param(pavilionIds.stream().distinct().toArray(Long[]::new)).query(Long.class).list();
+        client.sql("select id from location where id = any(?) order by id for update")
+                .param(locationIds.stream().distinct().toArray(Long[]::new)).query(Long.class).list();
+    }
+
+    /** Locks facilities (before any pavilion): a transfer in re-checks facility-level separation under it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockFacilities(Collection<String> codes) {
+        client.sql("select code from facility where code = any(?) order by code for update")
+                .param(codes.stream().distinct().toArray(String[]::new)).query(String.class).list();
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.custodia.platform.Official;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -253,32 +255,77 @@ public class PeopleService {
                 .list();
     }
 
-    @Transactional
-    public PersonRecord move(long personId, Long toLocationId, String reason, Official official) {
-        if (toLocationId == null) {
-            throw new InvalidRequestException("toLocationId", "required");
+    /** One person's change of location, checked by the housing module before it gets here. */
+    public record Relocation(long personId, long toLocationId) {
+    }
+
+    /**
+     * Locks the active bookings of the people (in person order, so concurrent callers cannot deadlock) and returns
+     * them by person; people not in custody are absent. Scope is the caller's to check.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<Long, Booking> lockInCustody(Collection<Long> personIds) {
+        Map<Long, Booking> out = new LinkedHashMap<>();
+        client.sql(BOOKING_SELECT + " where b.person_id = any(?) and b.released_at is null order by b.person_id for update of b")
+                .param(personIds.stream().mapToLong(Long::longValue).distinct().sorted().boxed().toArray(Long[]::new))
+                .query((rs, n) -> {
+                    out.put(rs.getLong(16), booking(rs, n));
+                    return null;
+                }).list();
+        return out;
+    }
+
+    /**
+     * Moves people within their facilities in one transaction: bookings, the estate's counts (each target held to
+     * {@code limits}, the caps housing checked against; none for places that are not cells) and one ledger entry
+     * of {@code type} each, carrying {@code context} (reason, plan, override).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void relocate(Map<Long, Booking> bookings, List<Relocation> moves, Map<Long, Integer> limits, String type,
+                         Map<String, Object> context, Actor actor) {
+        Map<Long, Integer> out = new HashMap<>();
+        Map<Long, Integer> in = new HashMap<>();
+        List<Object[]> rows = new ArrayList<>(moves.size());
+        List<LedgerEvent> events = new ArrayList<>(moves.size());
+        Map<Long, String> codes = new HashMap<>();
+        Instant now = clock.instant();
+        for (Relocation m : moves) {
+            Booking b = bookings.get(m.personId());
+            out.merge(b.locationId(), 1, Integer::sum);
+            in.merge(m.toLocationId(), 1, Integer::sum);
+            rows.add(new Object[] {m.toLocationId(), b.id()});
+            String to = codes.computeIfAbsent(m.toLocationId(),
+                    id -> estate.location(id).map(Location::code).orElseThrow());
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("booking", b.bookingNumber());
+            payload.put("from", b.locationCode());
+            payload.put("to", to);
+            payload.putAll(context);
+            events.add(new LedgerEvent(b.facilityCode(), m.personId(), type, payload, actor, now));
         }
-        if (reason == null || reason.isBlank() || reason.length() > 1000) {
-            throw new InvalidRequestException("reason", "required, at most 1000 characters");
-        }
-        Booking b = lockActiveBooking(personId, official);
-        if (b.locationId() == toLocationId) {
-            throw new ConflictException("The person is already in that location");
-        }
-        Location to = estate.location(toLocationId).filter(l -> l.facilityCode().equals(b.facilityCode()))
-                .orElseThrow(() -> new InvalidRequestException("toLocationId",
-                        "no such location in facility " + b.facilityCode()));
-        estate.occupy(to.id(), true);
-        estate.vacate(b.locationId());
-        client.sql("update booking set location_id = ? where id = ?").params(to.id(), b.id()).update();
+        estate.vacateAll(out);
+        estate.occupyWithin(in, limits);
+        jdbc.batchUpdate("update booking set location_id = ? where id = ?", rows);
+        ledger.appendAll(events);
+    }
+
+    /**
+     * The receiving end of a transfer: the booking moves to the receiving facility and location (held to
+     * {@code limit} when it is a cell), with a {@code TRANSFER_RECEIVED} entry on the receiving facility's chain.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void receive(Booking b, long personId, String toFacility, long toLocationId, Integer limit,
+                        Map<String, Object> context, Actor actor) {
+        estate.vacateAll(Map.of(b.locationId(), 1));
+        estate.occupyWithin(Map.of(toLocationId, 1), limit == null ? Map.of() : Map.of(toLocationId, limit));
+        client.sql("update booking set facility_code = ?, location_id = ? where id = ?")
+                .params(toFacility, toLocationId, b.id()).update();
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("booking", b.bookingNumber());
-        payload.put("from", b.locationCode());
-        payload.put("to", to.code());
-        payload.put("reason", reason.strip());
-        ledger.append(new LedgerEvent(b.facilityCode(), personId, "PERSON_MOVED", payload, Actor.of(official),
-                clock.instant()));
-        return find(personId);
+        payload.put("from", b.facilityCode() + "/" + b.locationCode());
+        payload.put("to", estate.location(toLocationId).map(Location::code).orElseThrow());
+        payload.putAll(context);
+        ledger.append(new LedgerEvent(toFacility, personId, "TRANSFER_RECEIVED", payload, actor, clock.instant()));
     }
 
     @Transactional
@@ -397,20 +444,21 @@ public class PeopleService {
     private static final String BOOKING_SELECT = """
             select b.id, b.booking_number, b.facility_code, b.location_id, b.legal_status, b.commitment_authority,
                    b.commitment_reference, b.commitment_basis, b.admitted_at, b.released_at, b.release_basis,
-                   b.release_reference, b.arrested_at, b.arrest_place from booking b""";
+                   b.release_reference, b.arrested_at, b.arrest_place, l.code, b.person_id
+              from booking b join location l on l.id = b.location_id""";
 
     private Booking booking(ResultSet rs, int n) throws SQLException {
         long locationId = rs.getLong(4);
         Timestamp released = rs.getTimestamp(10);
         return new Booking(rs.getLong(1), rs.getString(2), rs.getString(3), locationId,
-                estate.location(locationId).map(Location::code).orElse("?"),
+                rs.getString(15),
                 LegalStatus.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
                 rs.getTimestamp(9).toInstant(), released == null ? null : released.toInstant(), rs.getString(11),
                 rs.getString(12), toInstant(rs.getTimestamp(13)), rs.getString(14));
     }
 
     Booking lockActiveBooking(long personId, Official official) {
-        Booking b = client.sql(BOOKING_SELECT + " where b.person_id = ? and b.released_at is null for update")
+        Booking b = client.sql(BOOKING_SELECT + " where b.person_id = ? and b.released_at is null for update of b")
                 .param(personId).query(this::booking).optional().orElse(null);
         if (b == null) {
             // Either unknown, out of scope, or released: say which only to those who may see the person.

@@ -34,7 +34,9 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<Object> conflict(ConflictException e) {
-        return problem(HttpStatus.CONFLICT, "conflict", e.getMessage(), Map.of());
+        ResponseEntity<Object> r = problem(HttpStatus.CONFLICT, "conflict", e.getMessage(), Map.of());
+        e.details().forEach(((ProblemDetail) r.getBody())::setProperty);
+        return r;
     }
 
     @ExceptionHandler(InvalidRequestException.class)

@@ -31,8 +31,8 @@ class LedgerAtomicityTest extends ServiceTest {
         assertThat(fx.ledgerEntries()).isEqualTo(before + 1);
         assertThat(historyTypes(id)).containsExactly("PERSON_ADMITTED");
 
-        Api.Response moved = api.post("/api/people/" + id + "/moves", "oficial",
-                Map.of("toLocationId", cellB, "reason", "Reubicación por separación"));
+        Api.Response moved = api.post("/api/moves", "oficial",
+                Map.of("personId", id, "toLocationId", cellB, "reason", "Reubicación por separación"));
         assertThat(moved.status()).as(moved.body()).isEqualTo(200);
         assertThat(fx.ledgerEntries()).isEqualTo(before + 2);
         assertThat(fx.population(cellA)).isZero();
@@ -67,8 +67,8 @@ class LedgerAtomicityTest extends ServiceTest {
         assertThat(api.post("/api/people/" + id + "/release", "registro",
                 Map.of("basis", "ACQUITTAL", "reference", "Sentencia absolutoria 12/2026")).status()).isEqualTo(409);
         // moving someone not in custody
-        assertThat(api.post("/api/people/" + id + "/moves", "oficial",
-                Map.of("toLocationId", cell, "reason", "x")).status()).isEqualTo(409);
+        assertThat(api.post("/api/moves", "oficial",
+                Map.of("personId", id, "toLocationId", cell, "reason", "x")).status()).isEqualTo(409);
 
         assertThat(fx.ledgerEntries()).isEqualTo(entries);
         assertThat(fx.people()).isEqualTo(people);

@@ -41,8 +41,8 @@ class ConcurrentPlacementTest extends ServiceTest {
                     return api.post("/api/people", "registro",
                             Fixtures.admission("CECOT", cell, "Carlos", "Méndez", "Ruiz")).status();
                 }
-                return api.post("/api/people/" + movers.get(n - 4) + "/moves", "oficial",
-                        Map.of("toLocationId", cell, "reason", "Reubicación")).status();
+                return api.post("/api/moves", "oficial",
+                        Map.of("personId", movers.get(n - 4), "toLocationId", cell, "reason", "Reubicación")).status();
             };
             results.add(pool.submit(task));
         }

@@ -34,6 +34,47 @@ public final class Fixtures {
         return r.json().get(0).get("id").asLong();
     }
 
+    /** A new pavilion in the facility; returns its code. */
+    public String newPavilion(String facility) {
+        String code = "X" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Api.Response r = api.post("/api/facilities/" + facility + "/pavilions", "admin",
+                Map.of("code", code, "name", "Pabellón de prueba " + code, "levels", 1));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return code;
+    }
+
+    /** A new cell in a pavilion; returns its id. */
+    public long newCell(String facility, int certifiedCapacity, String pavilionCode) {
+        Map<String, Object> cell = new LinkedHashMap<>();
+        cell.put("pavilionCode", pavilionCode);
+        cell.put("code", pavilionCode + "-" + UUID.randomUUID().toString().substring(0, 6));
+        cell.put("kind", "CELL");
+        cell.put("level", 1);
+        cell.put("floorAreaM2", 20.0);
+        cell.put("certifiedCapacity", certifiedCapacity);
+        cell.put("bunks", certifiedCapacity);
+        Api.Response r = api.post("/api/facilities/" + facility + "/locations", "admin", List.of(cell));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get(0).get("id").asLong();
+    }
+
+    /** Admits someone with the given legal status; returns the person id. */
+    public long admit(String facility, long locationId, String legalStatus) {
+        Map<String, Object> a = admission(facility, locationId, "Juan Carlos", "Hernández", "Ramírez");
+        a.put("legalStatus", legalStatus);
+        Api.Response r = api.post("/api/admissions", "registro", a);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("id").asLong();
+    }
+
+    /** Records an affiliation claim on evidence. */
+    public void claim(long personId, String group) {
+        Api.Response r = api.post("/api/people/" + personId + "/affiliations", "oficial", Map.of("group", group,
+                "source", "OBSERVED_MARKS", "evidenceRef", "Fotografía de tatuajes", "confidence", "HIGH",
+                "claimedOn", "2026-11-01"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+    }
+
     public static Map<String, Object> admission(String facility, long locationId, String given, String first,
                                                 String second) {
         Map<String, Object> a = new LinkedHashMap<>();

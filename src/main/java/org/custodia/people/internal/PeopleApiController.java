@@ -57,8 +57,6 @@ class PeopleApiController {
         this.accessLog = accessLog;
     }
 
-    record MoveRequest(Long toLocationId, String reason) {
-    }
 
     record ReleaseRequest(ReleaseBasis basis, String reference, String propertySignedBy) {
     }
@@ -156,12 +154,6 @@ class PeopleApiController {
     @ResponseStatus(HttpStatus.CREATED)
     PersonRecord admit(@RequestBody Admission admission) {
         return people.admit(admission, Officials.current());
-    }
-
-    @PostMapping("/people/{id}/moves")
-    @PreAuthorize(Access.MOVEMENTS)
-    PersonRecord move(@PathVariable long id, @RequestBody MoveRequest m) {
-        return people.move(id, m.toLocationId(), m.reason(), Officials.current());
     }
 
     @PostMapping("/people/{id}/release")

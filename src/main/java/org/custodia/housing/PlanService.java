@@ -1,0 +1,213 @@
+package org.custodia.housing;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.custodia.estate.EstateService;
+import org.custodia.housing.MoveService.MoveRequest;
+import org.custodia.housing.PlacementEngine.PlannedMove;
+import org.custodia.housing.PlacementEngine.Unplaced;
+import org.custodia.platform.ConflictException;
+import org.custodia.platform.InvalidRequestException;
+import org.custodia.platform.NotFoundException;
+import org.custodia.platform.Official;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Placement plans: who to house (named people, everyone in reception, or everyone in a pavilion to be emptied),
+ * proposed by the {@link PlacementEngine}, kept for review, and applied only when an official approves it; applying
+ * re-checks every move under lock, so a plan that the estate has outrun is refused, not half applied.
+ */
+@Service
+public class PlanService {
+    public record PlanRequest(String facilityCode, List<Long> personIds, Boolean fromReception, Long emptyPavilionId) {
+    }
+
+    public record Plan(long id, String facilityCode, String kind, String status, String createdBy, Instant createdAt,
+                       String decidedBy, Instant decidedAt, String summary, List<PlannedMove> moves,
+                       List<Unplaced> unplaced, int totalMoves) {
+    }
+
+    private final JdbcClient client;
+    private final JdbcTemplate jdbc;
+    private final EstateService estate;
+    private final HousingData data;
+    private final MoveService moves;
+    private final Clock clock;
+
+    PlanService(JdbcClient client, JdbcTemplate jdbc, EstateService estate, HousingData data, MoveService moves,
+                Clock clock) {
+        this.client = client;
+        this.jdbc = jdbc;
+        this.estate = estate;
+        this.data = data;
+        this.moves = moves;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Plan propose(PlanRequest r, Official official) {
+        if (r == null || r.facilityCode() == null) {
+            throw new InvalidRequestException("facilityCode", "required");
+        }
+        estate.requireVisible(r.facilityCode(), official);
+        int ways = (r.personIds() == null || r.personIds().isEmpty() ? 0 : 1)
+                + (Boolean.TRUE.equals(r.fromReception()) ? 1 : 0) + (r.emptyPavilionId() == null ? 0 : 1);
+        if (ways != 1) {
+            throw new InvalidRequestException("personIds",
+                    "say who to house: personIds, fromReception: true, or emptyPavilionId (one of them)");
+        }
+        List<Long> people = selection(r);
+        if (people.isEmpty()) {
+            throw new ConflictException("Nobody to house: the selection is empty");
+        }
+        if (people.size() > MoveService.MAX_MOVES) {
+            throw new InvalidRequestException("personIds", "at most " + MoveService.MAX_MOVES + " people");
+        }
+        HousingState state = data.facility(r.facilityCode(), people);
+        for (long id : people) {
+            HousingState.Where w = state.where(id);
+            if (w == null || !w.facilityCode().equals(r.facilityCode())) {
+                throw new InvalidRequestException("personIds", "person " + id + " is not held in " + r.facilityCode());
+            }
+        }
+        Set<Long> excluded = r.emptyPavilionId() == null ? Set.of() : Set.of(r.emptyPavilionId());
+        PlacementEngine.Result result = PlacementEngine.plan(state, r.facilityCode(), people, excluded);
+        return store(r.facilityCode(), "PLACEMENT", result, official);
+    }
+
+    private List<Long> selection(PlanRequest r) {
+        if (r.personIds() != null && !r.personIds().isEmpty()) {
+            if (r.personIds().stream().anyMatch(java.util.Objects::isNull)
+                    || new HashSet<>(r.personIds()).size() != r.personIds().size()) {
+                throw new InvalidRequestException("personIds", "each person once, no nulls");
+            }
+            return r.personIds();
+        }
+        if (r.emptyPavilionId() != null) {
+            if (client.sql("select count(*) from pavilion where id = ? and facility_code = ?")
+                    .params(r.emptyPavilionId(), r.facilityCode()).query(Long.class).single() == 0) {
+                throw new InvalidRequestException("emptyPavilionId", "no such pavilion in " + r.facilityCode());
+            }
+            return client.sql("""
+                            select b.person_id from booking b join location l on l.id = b.location_id
+                             where b.released_at is null and l.pavilion_id = ? order by b.person_id""")
+                    .param(r.emptyPavilionId()).query(Long.class).list();
+        }
+        return client.sql("""
+                        select b.person_id from booking b join location l on l.id = b.location_id
+                         where b.released_at is null and b.facility_code = ? and l.kind = 'RECEPTION'
+                         order by b.person_id""")
+                .param(r.facilityCode()).query(Long.class).list();
+    }
+
+    Plan store(String facility, String kind, PlacementEngine.Result result, Official official) {
+        PlacementEngine.Stats s = result.stats();
+        String summary = String.format(Locale.ROOT,
+                "{\"people\":%d,\"placed\":%d,\"unplaced\":%d,\"cells\":%d,\"coDefendantsTogether\":%d,"
+                        + "\"minAreaPerPerson\":%.2f,\"meanAreaPerPerson\":%.2f,\"millis\":%d}",
+                s.people(), s.placed(), s.unplaced(), s.cells(), s.coDefendantsTogether(), s.minAreaPerPerson(),
+                s.meanAreaPerPerson(), s.millis());
+        long id = client.sql("""
+                        insert into housing_plan (facility_code, kind, status, created_by, created_at, summary)
+                        values (?, ?, 'PROPOSED', ?, ?, ?::jsonb) returning id""")
+                .params(facility, kind, official.username(), Timestamp.from(clock.instant()), summary)
+                .query(Long.class).single();
+        List<Object[]> rows = new ArrayList<>();
+        int seq = 0;
+        for (PlannedMove m : result.moves()) {
+            rows.add(new Object[] {id, seq++, m.personId(), m.fromLocationId(), m.toCellId(),
+                    String.join("\n", m.why())});
+        }
+        jdbc.batchUpdate("insert into housing_plan_move (plan_id, seq, person_id, from_location_id, to_location_id, "
+                + "explanation) values (?, ?, ?, ?, ?, ?)", rows);
+        jdbc.batchUpdate("insert into housing_plan_unplaced (plan_id, person_id, reasons) values (?, ?, ?)",
+                result.unplaced().stream().map(u -> new Object[] {id, u.personId(), String.join("\n", u.reasons())})
+                        .toList());
+        return plan(id, 0, 500, official);
+    }
+
+    /** The plan with a page of its moves (in the order they are applied) and everyone it could not place. */
+    @Transactional(readOnly = true)
+    public Plan plan(long id, int offset, int limit, Official official) {
+        Map<String, Object> p = client.sql("""
+                        select facility_code, kind, status, created_by, created_at, decided_by, decided_at,
+                               summary::text from housing_plan where id = ?""")
+                .param(id).query().listOfRows().stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("No plan " + id));
+        String facility = (String) p.get("facility_code");
+        estate.requireVisible(facility, official);
+        List<PlannedMove> page = client.sql("""
+                        select m.person_id, pe.given_names, pe.first_surname, pe.second_surname, m.from_location_id,
+                               m.to_location_id, l.code, pv.code, l.certified_capacity, l.floor_area_m2, m.explanation
+                          from housing_plan_move m join person pe on pe.id = m.person_id
+                          join location l on l.id = m.to_location_id left join pavilion pv on pv.id = l.pavilion_id
+                         where m.plan_id = ? order by m.seq offset ? limit ?""")
+                .params(id, Math.max(0, offset), Math.clamp(limit, 1, 5000))
+                .query((rs, n) -> new PlannedMove(rs.getLong(1), org.custodia.people.PeopleService.fullName(
+                        rs.getString(2), rs.getString(3), rs.getString(4)), rs.getObject(5, Long.class), rs.getLong(6),
+                        rs.getString(7), rs.getString(8), 0, rs.getInt(9), 0, List.of(rs.getString(11).split("\n"))))
+                .list();
+        List<Unplaced> unplaced = client.sql("""
+                        select u.person_id, pe.given_names, pe.first_surname, pe.second_surname, u.reasons
+                          from housing_plan_unplaced u join person pe on pe.id = u.person_id
+                         where u.plan_id = ? order by u.person_id limit 5000""")
+                .param(id)
+                .query((rs, n) -> new Unplaced(rs.getLong(1), org.custodia.people.PeopleService.fullName(
+                        rs.getString(2), rs.getString(3), rs.getString(4)), List.of(rs.getString(5).split("\n"))))
+                .list();
+        int total = client.sql("select count(*) from housing_plan_move where plan_id = ?").param(id)
+                .query(Integer.class).single();
+        return new Plan(id, facility, (String) p.get("kind"), (String) p.get("status"), (String) p.get("created_by"),
+                ((Timestamp) p.get("created_at")).toInstant(), (String) p.get("decided_by"),
+                p.get("decided_at") == null ? null : ((Timestamp) p.get("decided_at")).toInstant(),
+                (String) p.get("summary"), page, unplaced, total);
+    }
+
+    /** Approves and applies the plan: every move re-checked under lock, all or nothing. */
+    @Transactional
+    public Plan apply(long id, Official official) {
+        Plan p = lockProposed(id, official);
+        List<MoveRequest> list = client.sql("select person_id, to_location_id from housing_plan_move where plan_id = ? "
+                        + "order by seq")
+                .param(id).query((rs, n) -> new MoveRequest(rs.getLong(1), rs.getLong(2))).list();
+        if (list.isEmpty()) {
+            throw new ConflictException("Plan " + id + " places nobody");
+        }
+        moves.apply(list, (p.kind().equals("REBALANCE") ? "rebalancing" : "placement") + " plan " + id, null,
+                Map.of("plan", id), official);
+        decide(id, "APPLIED", official);
+        return plan(id, 0, 500, official);
+    }
+
+    @Transactional
+    public Plan discard(long id, Official official) {
+        lockProposed(id, official);
+        decide(id, "DISCARDED", official);
+        return plan(id, 0, 500, official);
+    }
+
+    private Plan lockProposed(long id, Official official) {
+        client.sql("select id from housing_plan where id = ? for update").param(id).query(Long.class).optional()
+                .orElseThrow(() -> new NotFoundException("No plan " + id));
+        Plan p = plan(id, 0, 1, official);
+        if (!p.status().equals("PROPOSED")) {
+            throw new ConflictException("Plan " + id + " is already " + p.status().toLowerCase());
+        }
+        return p;
+    }
+
+    private void decide(long id, String status, Official official) {
+        client.sql("update housing_plan set status = ?, decided_by = ?, decided_at = ? where id = ?")
+                .params(status, official.username(), Timestamp.from(clock.instant()), id).update();
+    }
+}

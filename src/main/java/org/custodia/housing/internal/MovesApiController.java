@@ -1,0 +1,168 @@
+package org.custodia.housing.internal;
+
+import java.util.List;
+import org.custodia.accounts.AccessLog;
+import org.custodia.housing.CellViews;
+import org.custodia.housing.EmergencyCaps;
+import org.custodia.housing.OccupancySnapshots;
+import org.custodia.housing.MoveService;
+import org.custodia.housing.MoveService.MoveRequest;
+import org.custodia.housing.NonAssociation;
+import org.custodia.housing.NonAssociationService;
+import org.custodia.housing.OverrideLog;
+import org.custodia.housing.PlanService;
+import org.custodia.platform.Access;
+import org.custodia.platform.Officials;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Moves, swaps, bulk moves, placement plans, non-associations and cells. */
+@RestController
+@RequestMapping("/api")
+class MovesApiController {
+    private final MoveService moves;
+    private final PlanService plans;
+    private final NonAssociationService nonAssociations;
+    private final CellViews cells;
+    private final OverrideLog overrides;
+    private final AccessLog accessLog;
+    private final EmergencyCaps caps;
+    private final OccupancySnapshots snapshots;
+
+    MovesApiController(MoveService moves, PlanService plans, NonAssociationService nonAssociations, CellViews cells,
+                       OverrideLog overrides, AccessLog accessLog, EmergencyCaps caps, OccupancySnapshots snapshots) {
+        this.caps = caps;
+        this.snapshots = snapshots;
+        this.moves = moves;
+        this.plans = plans;
+        this.nonAssociations = nonAssociations;
+        this.cells = cells;
+        this.overrides = overrides;
+        this.accessLog = accessLog;
+    }
+
+    record Move(Long personId, Long toLocationId, String reason, String overrideReason) {
+    }
+
+    record BulkMove(List<MoveRequest> moves, String reason, String overrideReason) {
+    }
+
+    record Swap(Long personA, Long personB, String reason, String overrideReason) {
+    }
+
+    record StatusChange(String status, String reason) {
+    }
+
+    @PostMapping("/moves")
+    @PreAuthorize(Access.MOVEMENTS)
+    MoveService.Outcome move(@RequestBody Move m) {
+        return moves.move(List.of(new MoveRequest(m.personId(), m.toLocationId())), m.reason(), m.overrideReason(),
+                Officials.current());
+    }
+
+    @PostMapping("/moves/check")
+    @PreAuthorize(Access.MOVEMENTS)
+    List<MoveService.MoveCheck> check(@RequestBody BulkMove m) {
+        return moves.check(m.moves(), Officials.current());
+    }
+
+    @PostMapping("/moves/bulk")
+    @PreAuthorize(Access.MOVEMENTS)
+    MoveService.Outcome bulk(@RequestBody BulkMove m) {
+        return moves.move(m.moves(), m.reason(), m.overrideReason(), Officials.current());
+    }
+
+    @PostMapping("/moves/swap")
+    @PreAuthorize(Access.MOVEMENTS)
+    MoveService.Outcome swap(@RequestBody Swap s) {
+        return moves.swap(s.personA(), s.personB(), s.reason(), s.overrideReason(), Officials.current());
+    }
+
+    @GetMapping("/housing/overrides")
+    @PreAuthorize("hasAnyRole('COMMAND','INSPECTOR')")
+    List<OverrideLog.Override> overrides() {
+        accessLog.record("READ_HOUSING_OVERRIDES", "overrides", "all", "api");
+        return overrides.list(Officials.current());
+    }
+
+    @PostMapping("/housing/emergency-caps")
+    @PreAuthorize("hasRole('COMMAND')")
+    @ResponseStatus(HttpStatus.CREATED)
+    EmergencyCaps.Cap authorise(@RequestBody EmergencyCaps.NewCap c) {
+        return caps.authorise(c, Officials.current());
+    }
+
+    @GetMapping("/housing/emergency-caps")
+    @PreAuthorize(Access.OVERSIGHT)
+    List<EmergencyCaps.Cap> caps() {
+        return caps.list(Officials.current());
+    }
+
+    @PostMapping("/housing/snapshots")
+    @PreAuthorize(Access.CAPACITY_DECIDERS)
+    java.util.Map<String, Integer> snapshot() {
+        return java.util.Map.of("recorded", snapshots.take());
+    }
+
+    @PostMapping("/housing/plans")
+    @PreAuthorize(Access.MOVEMENTS_AND_RECORDS)
+    @ResponseStatus(HttpStatus.CREATED)
+    PlanService.Plan propose(@RequestBody PlanService.PlanRequest r) {
+        return plans.propose(r, Officials.current());
+    }
+
+    @GetMapping("/housing/plans/{id}")
+    @PreAuthorize(Access.PERSON_READERS)
+    PlanService.Plan plan(@PathVariable long id, @RequestParam(defaultValue = "0") int offset,
+                          @RequestParam(defaultValue = "500") int limit) {
+        accessLog.record("READ_HOUSING_PLAN", "plan", Long.toString(id), "api");
+        return plans.plan(id, offset, limit, Officials.current());
+    }
+
+    @PostMapping("/housing/plans/{id}/apply")
+    @PreAuthorize(Access.MOVEMENTS)
+    PlanService.Plan apply(@PathVariable long id) {
+        return plans.apply(id, Officials.current());
+    }
+
+    @PostMapping("/housing/plans/{id}/discard")
+    @PreAuthorize(Access.MOVEMENTS)
+    PlanService.Plan discard(@PathVariable long id) {
+        return plans.discard(id, Officials.current());
+    }
+
+    @PostMapping("/non-associations")
+    @PreAuthorize(Access.MOVEMENTS_AND_RECORDS)
+    @ResponseStatus(HttpStatus.CREATED)
+    NonAssociationService.Recorded record(@RequestBody NonAssociationService.NewNonAssociation n) {
+        return nonAssociations.record(n, Officials.current());
+    }
+
+    @PostMapping("/non-associations/{id}/status")
+    @PreAuthorize(Access.MOVEMENTS_AND_RECORDS)
+    NonAssociation status(@PathVariable long id, @RequestBody StatusChange s) {
+        return nonAssociations.changeStatus(id, s.status(), s.reason(), Officials.current());
+    }
+
+    @GetMapping("/people/{id}/non-associations")
+    @PreAuthorize(Access.PERSON_READERS)
+    List<NonAssociation> nonAssociations(@PathVariable long id) {
+        return accessLog.personRead("READ_NON_ASSOCIATIONS", id, "api",
+                () -> nonAssociations.of(id, Officials.current()));
+    }
+
+    @GetMapping("/cells/{id}")
+    @PreAuthorize(Access.PERSON_READERS)
+    CellViews.CellView cell(@PathVariable long id) {
+        accessLog.record("READ_CELL", "location", Long.toString(id), "api");
+        return cells.cell(id, Officials.current());
+    }
+}
