@@ -178,6 +178,19 @@ public final class HousingState {
         return List.copyOf(found);
     }
 
+    /** Facility-level non-associations the person would break by being held in the facility at all. */
+    public List<Violation> facilityClashes(long personId, String facilityCode) {
+        List<Violation> out = new ArrayList<>();
+        for (NonAssociation na : nonAssociations(personId)) {
+            Where w = where.get(na.other(personId));
+            if (na.level() == Level.FACILITY && w != null && w.facilityCode().equals(facilityCode)) {
+                out.add(new Violation(Violation.Rule.NON_ASSOCIATION, Level.FACILITY, na.kind() + ": " + na.reason(),
+                        na.other(personId)));
+            }
+        }
+        return out;
+    }
+
     /** Category and group clashes between two people sharing a cell. */
     private void cellClashes(Resident p, Resident o, boolean noPavilion, Set<Violation> found) {
         for (String g : p.groups()) {

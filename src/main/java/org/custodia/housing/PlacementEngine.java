@@ -263,7 +263,7 @@ public final class PlacementEngine {
         }
     }
 
-    /** Even spread: each cell is first filled only to the share of the whole population it would hold. */
+    /** Even spread: each cell is first filled only to about the share of the whole population it would hold. */
     private int[] softLimits(int newcomers) {
         long total = newcomers;
         long places = 0;
@@ -271,7 +271,8 @@ public final class PlacementEngine {
             total += pop[c];
             places += limit[c];
         }
-        double fill = places == 0 ? 1 : Math.min(1.0, (double) total / places);
+        // a quarter of headroom leaves some cells empty for the categories and groups placed last
+        double fill = places == 0 ? 1 : Math.min(1.0, 1.25 * total / places);
         int[] soft = new int[cells.length];
         for (int c = 0; c < cells.length; c++) {
             soft[c] = Math.min(limit[c], Math.max(pop[c], (int) Math.ceil(limit[c] * fill)));

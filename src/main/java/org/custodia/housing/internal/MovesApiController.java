@@ -11,6 +11,7 @@ import org.custodia.housing.NonAssociation;
 import org.custodia.housing.NonAssociationService;
 import org.custodia.housing.OverrideLog;
 import org.custodia.housing.PlanService;
+import org.custodia.housing.TransferService;
 import org.custodia.platform.Access;
 import org.custodia.platform.Officials;
 import org.springframework.http.HttpStatus;
@@ -36,10 +37,12 @@ class MovesApiController {
     private final AccessLog accessLog;
     private final EmergencyCaps caps;
     private final OccupancySnapshots snapshots;
+    private final TransferService transfers;
 
     MovesApiController(MoveService moves, PlanService plans, NonAssociationService nonAssociations, CellViews cells,
-                       OverrideLog overrides, AccessLog accessLog, EmergencyCaps caps, OccupancySnapshots snapshots) {
+                       OverrideLog overrides, AccessLog accessLog, EmergencyCaps caps, OccupancySnapshots snapshots, TransferService transfers) {
         this.caps = caps;
+        this.transfers = transfers;
         this.snapshots = snapshots;
         this.moves = moves;
         this.plans = plans;
@@ -110,6 +113,29 @@ class MovesApiController {
     @PreAuthorize(Access.CAPACITY_DECIDERS)
     java.util.Map<String, Integer> snapshot() {
         return java.util.Map.of("recorded", snapshots.take());
+    }
+
+    record Receipt(Long toLocationId) {
+    }
+
+    @PostMapping("/transfers")
+    @PreAuthorize(Access.MOVEMENTS_AND_RECORDS)
+    @ResponseStatus(HttpStatus.CREATED)
+    TransferService.Transfer dispatch(@RequestBody TransferService.NewTransfer t) {
+        return transfers.dispatch(t, Officials.current());
+    }
+
+    @PostMapping("/transfers/{id}/receive")
+    @PreAuthorize(Access.MOVEMENTS_AND_RECORDS)
+    TransferService.Transfer receive(@PathVariable long id, @RequestBody(required = false) Receipt r) {
+        return transfers.receive(id, r == null ? null : r.toLocationId(), Officials.current());
+    }
+
+    @GetMapping("/transfers")
+    @PreAuthorize(Access.PERSON_READERS)
+    List<TransferService.Transfer> transfers() {
+        accessLog.record("READ_TRANSFERS", "transfers", "all", "api");
+        return transfers.list(Officials.current());
     }
 
     @PostMapping("/housing/plans")
