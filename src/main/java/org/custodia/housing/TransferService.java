@@ -126,6 +126,8 @@ public class TransferService {
         if (t.status().equals("RECEIVED")) {
             throw new ConflictException("Transfer " + id + " was already received");
         }
+        // same lock order as moves: the booking, then facility, pavilions and cells
+        Map<Long, Booking> bookings = people.lockInCustody(List.of(t.personId()));
         estate.lockFacilities(List.of(t.toFacility()));
         Location to = toLocationId == null
                 ? estate.reception(t.toFacility()).orElseThrow(() -> new ConflictException("No reception"))
@@ -139,7 +141,6 @@ public class TransferService {
         estate.lock(pavilions, List.of(to.id()));
         HousingState state = data.around(pavilions, cell ? List.of(to.id()) : List.of(), List.of(t.personId()));
         refuse(cell ? state.check(t.personId(), to.id()) : state.facilityClashes(t.personId(), t.toFacility()));
-        Map<Long, Booking> bookings = people.lockInCustody(List.of(t.personId()));
         Instant now = clock.instant();
         people.receive(bookings.get(t.personId()), t.personId(), t.toFacility(), to.id(),
                 cell ? state.cells().get(to.id()).limit() : null,

@@ -167,6 +167,7 @@ class MovesTest extends ServiceTest {
     void badMovesAreRefusedWith4xxAndChangeNothing() {
         long c1 = fx.newCell("CECOT", 2);
         long p = fx.admit("CECOT", c1, "UNTRIED");
+        long other2 = fx.admit("CECOT", fx.newCell("CECOT", 2), "UNTRIED");
         long entries = fx.ledgerEntries();
         assertThat(api.post("/api/moves", "oficial", Map.of("personId", p, "toLocationId", c1)).status())
                 .isEqualTo(400);
@@ -180,6 +181,17 @@ class MovesTest extends ServiceTest {
                 List.of(Map.of("personId", p, "toLocationId", c1), Map.of("personId", p, "toLocationId", c1))))
                 .status()).isEqualTo(400);
         assertThat(api.post("/api/moves", "oficial", "{\"personId\": \"uno\"}").status()).isEqualTo(400);
+        // non-associations: the same person twice, an unknown kind or level, an unknown person
+        assertThat(api.post("/api/non-associations", "registro", Map.of("personA", p, "personB", p, "level", "CELL",
+                "kind", "THREAT", "reason", "x")).status()).isEqualTo(400);
+        assertThat(api.post("/api/non-associations", "registro", Map.of("personA", p, "personB", other2,
+                "level", "CELL", "kind", "ENEMIGO", "reason", "x")).status()).isEqualTo(400);
+        assertThat(api.post("/api/non-associations", "registro", Map.of("personA", p, "personB", other2,
+                "level", "WING", "kind", "THREAT", "reason", "x")).status()).isEqualTo(400);
+        assertThat(api.post("/api/non-associations", "registro", Map.of("personA", p, "personB", 999_999_999L,
+                "level", "CELL", "kind", "THREAT", "reason", "x")).status()).isEqualTo(404);
+        assertThat(db.sql("select count(*) from non_association where ? in (person_a, person_b)").param(p)
+                .query(Long.class).single()).isZero();
         assertThat(fx.ledgerEntries()).isEqualTo(entries);
     }
 }

@@ -10,6 +10,13 @@ import org.junit.jupiter.api.Test;
 /** Transfers between facilities: dispatched, in transit (still counted), received; both ends in the ledger. */
 class TransferTest extends ServiceTest {
 
+    /** People received elsewhere are released again, so the receiving facility keeps the figures the demo gave it. */
+    private void release(long person) {
+        Api.Response r = api.post("/api/people/" + person + "/release", "direccion",
+                Map.of("basis", "COURT_ORDER", "reference", "Orden de libertad 77/2026"));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+
     @Test
     void aTransferIsDispatchedCountedInTransitAndReceivedWithBothEndsInTheLedger() {
         long person = fx.admit("CECOT", fx.newCell("CECOT", 2), "UNTRIED");
@@ -38,6 +45,7 @@ class TransferTest extends ServiceTest {
         assertThat(db.sql("select chain from ledger_entry where person_id = ? and event_type = 'TRANSFER_RECEIVED'")
                 .param(person).query(String.class).single()).isEqualTo(other);
         assertThat(api.post("/api/transfers/" + id + "/receive", "direccion", "{}").status()).isEqualTo(409);
+        release(person);
     }
 
     @Test
@@ -66,5 +74,6 @@ class TransferTest extends ServiceTest {
         assertThat(blocked.status()).as(blocked.body()).isEqualTo(409);
         assertThat(blocked.body()).contains("non-association with person " + witness);
         assertThat(fx.ledgerEntries()).isEqualTo(before);
+        release(witness);
     }
 }
