@@ -67,6 +67,14 @@ class HousingData {
         return withNonAssociations(s, movers);
     }
 
+    /** Every cell of the facility in a pavilion, everyone in them, and all their non-associations (to rebalance). */
+    HousingState rebalancing(String facilityCode) {
+        HousingState s = facility(facilityCode, java.util.List.of());
+        Set<Long> people = new HashSet<>();
+        s.cells().keySet().forEach(c -> people.addAll(s.occupants(c)));
+        return withNonAssociations(s, people);
+    }
+
     /** The given pavilions (all their cells and everyone in them), other cells by id, and the movers. */
     HousingState around(Collection<Long> pavilionIds, Collection<Long> cellIds, Collection<Long> movers) {
         HousingState s = new HousingState(policy, affiliations.rivalries());

@@ -56,10 +56,8 @@ public final class PlacementEngine {
     private final int[] pavSexMask;
     private final Map<Long, Integer> cellIndex = new HashMap<>();
     private final Map<Long, Integer> pavIndex = new HashMap<>();
-    private final Map<String, Integer> groupIndex = new HashMap<>();
     private final Map<Long, Integer> cellCases = new HashMap<>();
-    private long[] rivalCell;
-    private long[] rivalPav;
+    private final ResidentBits bits;
 
     private PlacementEngine(HousingState state, String facility, Set<Long> excludedPavilions) {
         this.state = state;
@@ -81,8 +79,8 @@ public final class PlacementEngine {
         }
         pavMask = new long[pavIndex.size()];
         pavSexMask = new int[pavIndex.size()];
-        indexGroups();
-        cellGroupCount = new int[n * Math.max(1, groupIndex.size())];
+        bits = new ResidentBits(state, List.of(cells));
+        cellGroupCount = new int[n * Math.max(1, bits.groupCount())];
     }
 
     /** Plans a cell in {@code facility} for each person (in custody there, anywhere but those cells or in them). */
@@ -101,55 +99,6 @@ public final class PlacementEngine {
                 s.coDefendantsTogether(), s.minAreaPerPerson(), s.meanAreaPerPerson(), millis));
     }
 
-    private void indexGroups() {
-        state.rivalries().keySet().forEach(g -> groupIndex.computeIfAbsent(g, k -> groupIndex.size()));
-        for (HousingCell c : cells) {
-            for (long o : state.occupants(c.id())) {
-                state.resident(o).groups().forEach(g -> groupIndex.computeIfAbsent(g, k -> groupIndex.size()));
-            }
-        }
-        if (groupIndex.size() > 64) {
-            throw new IllegalStateException("placement handles at most 64 groups");
-        }
-        rivalCell = new long[groupIndex.size()];
-        rivalPav = new long[groupIndex.size()];
-        for (var a : state.rivalries().entrySet()) {
-            for (var b : a.getValue().entrySet()) {
-                int i = groupIndex.get(a.getKey());
-                int j = groupIndex.get(b.getKey());
-                rivalCell[i] |= 1L << j;
-                if (b.getValue() == Level.PAVILION) {
-                    rivalPav[i] |= 1L << j;
-                }
-            }
-        }
-    }
-
-    private long mask(Resident r) {
-        long m = 0;
-        for (String g : r.groups()) {
-            Integer i = groupIndex.get(g);
-            if (i != null) {
-                m |= 1L << i;
-            }
-        }
-        return m;
-    }
-
-    private final Map<String, Integer> isolationIndex = new HashMap<>();
-
-    private int key(Resident r) {
-        int iso = r.isolation() == null ? 0 : isolationIndex.computeIfAbsent(r.isolation(),
-                k -> isolationIndex.size() + 1);
-        return r.sex().ordinal() | (r.convicted() ? 4 : 0) | (r.youngAdult() ? 8 : 0) | (iso << 4);
-    }
-
-    private int caseId(String c) {
-        return caseIds.computeIfAbsent(c, k -> caseIds.size());
-    }
-
-    private final Map<String, Integer> caseIds = new HashMap<>();
-
     /** One person to place, with everything the fast checks need. */
     private final class Person {
         final long id;
@@ -166,19 +115,11 @@ public final class PlacementEngine {
         Person(long id) {
             this.id = id;
             this.r = state.resident(id);
-            this.key = PlacementEngine.this.key(r);
-            this.groups = mask(r);
-            long cr = 0;
-            long pr = 0;
-            for (int g = 0; g < rivalCell.length; g++) {
-                if ((groups & (1L << g)) != 0) {
-                    cr |= rivalCell[g];
-                    pr |= rivalPav[g];
-                }
-            }
-            cellRivals = cr;
-            pavRivals = pr;
-            cases = r.cases().stream().mapToInt(PlacementEngine.this::caseId).toArray();
+            this.key = bits.key(r);
+            this.groups = bits.groups(r);
+            cellRivals = bits.cellRivals(groups);
+            pavRivals = bits.pavilionRivals(groups);
+            cases = bits.cases(r);
         }
     }
 
@@ -226,16 +167,16 @@ public final class PlacementEngine {
             int k = -1;
             for (long o : state.occupants(cells[c].id())) {
                 Resident r = state.resident(o);
-                int ok = key(r);
+                int ok = bits.key(r);
                 k = k == -1 || k == ok ? ok : -2;
-                add(c, mask(r), r.sex().ordinal(), r.cases().stream().mapToInt(this::caseId).toArray());
+                add(c, bits.groups(r), r.sex().ordinal(), bits.cases(r));
             }
             key[c] = k;
         }
         // people in a pavilion outside its cells (a corridor, a ward) count for pavilion rules too
         for (var e : pavIndex.entrySet()) {
             for (var g : state.pavilionGroups(e.getKey()).entrySet()) {
-                Integer gi = groupIndex.get(g.getKey());
+                Integer gi = bits.group(g.getKey());
                 if (gi != null && g.getValue() > 0) {
                     pavMask[e.getValue()] |= 1L << gi;
                 }
@@ -249,7 +190,7 @@ public final class PlacementEngine {
     }
 
     private void add(int c, long groups, int sex, int[] cases) {
-        int gs = groupIndex.size();
+        int gs = bits.groupCount();
         for (int g = 0; g < gs; g++) {
             if ((groups & (1L << g)) != 0) {
                 cellGroupCount[c * gs + g]++;

@@ -5,8 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.custodia.estate.EstateService;
@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Placement plans: who to house (named people, everyone in reception, or everyone in a pavilion to be emptied),
@@ -33,7 +34,7 @@ public class PlanService {
     }
 
     public record Plan(long id, String facilityCode, String kind, String status, String createdBy, Instant createdAt,
-                       String decidedBy, Instant decidedAt, String summary, List<PlannedMove> moves,
+                       String decidedBy, Instant decidedAt, Map<String, Object> summary, List<PlannedMove> moves,
                        List<Unplaced> unplaced, int totalMoves) {
     }
 
@@ -43,9 +44,11 @@ public class PlanService {
     private final HousingData data;
     private final MoveService moves;
     private final Clock clock;
+    private final JsonMapper json;
 
     PlanService(JdbcClient client, JdbcTemplate jdbc, EstateService estate, HousingData data, MoveService moves,
-                Clock clock) {
+                Clock clock, JsonMapper json) {
+        this.json = json;
         this.client = client;
         this.jdbc = jdbc;
         this.estate = estate;
@@ -82,7 +85,17 @@ public class PlanService {
         }
         Set<Long> excluded = r.emptyPavilionId() == null ? Set.of() : Set.of(r.emptyPavilionId());
         PlacementEngine.Result result = PlacementEngine.plan(state, r.facilityCode(), people, excluded);
-        return store(r.facilityCode(), "PLACEMENT", result, official);
+        PlacementEngine.Stats s = result.stats();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("people", s.people());
+        summary.put("placed", s.placed());
+        summary.put("unplaced", s.unplaced());
+        summary.put("cells", s.cells());
+        summary.put("coDefendantsTogether", s.coDefendantsTogether());
+        summary.put("minAreaPerPerson", s.minAreaPerPerson());
+        summary.put("meanAreaPerPerson", s.meanAreaPerPerson());
+        summary.put("millis", s.millis());
+        return store(r.facilityCode(), "PLACEMENT", result.moves(), result.unplaced(), summary, official);
     }
 
     private List<Long> selection(PlanRequest r) {
@@ -110,28 +123,25 @@ public class PlanService {
                 .param(r.facilityCode()).query(Long.class).list();
     }
 
-    Plan store(String facility, String kind, PlacementEngine.Result result, Official official) {
-        PlacementEngine.Stats s = result.stats();
-        String summary = String.format(Locale.ROOT,
-                "{\"people\":%d,\"placed\":%d,\"unplaced\":%d,\"cells\":%d,\"coDefendantsTogether\":%d,"
-                        + "\"minAreaPerPerson\":%.2f,\"meanAreaPerPerson\":%.2f,\"millis\":%d}",
-                s.people(), s.placed(), s.unplaced(), s.cells(), s.coDefendantsTogether(), s.minAreaPerPerson(),
-                s.meanAreaPerPerson(), s.millis());
+    /** Stores a proposed plan: its moves in the order they are applied, who is left where they are and why. */
+    Plan store(String facility, String kind, List<PlannedMove> planned, List<Unplaced> unplacedPeople,
+               Map<String, Object> summary, Official official) {
         long id = client.sql("""
                         insert into housing_plan (facility_code, kind, status, created_by, created_at, summary)
                         values (?, ?, 'PROPOSED', ?, ?, ?::jsonb) returning id""")
-                .params(facility, kind, official.username(), Timestamp.from(clock.instant()), summary)
+                .params(facility, kind, official.username(), Timestamp.from(clock.instant()),
+                        json.writeValueAsString(summary))
                 .query(Long.class).single();
         List<Object[]> rows = new ArrayList<>();
         int seq = 0;
-        for (PlannedMove m : result.moves()) {
+        for (PlannedMove m : planned) {
             rows.add(new Object[] {id, seq++, m.personId(), m.fromLocationId(), m.toCellId(),
                     String.join("\n", m.why())});
         }
         jdbc.batchUpdate("insert into housing_plan_move (plan_id, seq, person_id, from_location_id, to_location_id, "
                 + "explanation) values (?, ?, ?, ?, ?, ?)", rows);
         jdbc.batchUpdate("insert into housing_plan_unplaced (plan_id, person_id, reasons) values (?, ?, ?)",
-                result.unplaced().stream().map(u -> new Object[] {id, u.personId(), String.join("\n", u.reasons())})
+                unplacedPeople.stream().map(u -> new Object[] {id, u.personId(), String.join("\n", u.reasons())})
                         .toList());
         return plan(id, 0, 500, official);
     }
@@ -170,7 +180,23 @@ public class PlanService {
         return new Plan(id, facility, (String) p.get("kind"), (String) p.get("status"), (String) p.get("created_by"),
                 ((Timestamp) p.get("created_at")).toInstant(), (String) p.get("decided_by"),
                 p.get("decided_at") == null ? null : ((Timestamp) p.get("decided_at")).toInstant(),
-                (String) p.get("summary"), page, unplaced, total);
+                summary((String) p.get("summary")), page, unplaced, total);
+    }
+
+    /** The order figures are shown in (the database keeps JSON keys in its own order). */
+    private static final List<String> FIGURE_ORDER = List.of("people", "placed", "unplaced", "cells", "pavilions",
+            "moves", "droppedOnRecheck", "pinned", "coDefendantsTogether", "coDefendantPairsBefore",
+            "coDefendantPairsAfter", "maxPopulationBefore", "maxPopulationAfter", "cellsOverLimitBefore",
+            "cellsOverLimitAfter", "minAreaPerPerson", "minAreaPerPersonBefore", "minAreaPerPersonAfter",
+            "meanAreaPerPerson", "crowdingBefore", "crowdingAfter", "score", "maxMoves", "budgetSeconds", "millis");
+
+    /** The plan's figures in a fixed order. */
+    private Map<String, Object> summary(String text) {
+        Map<?, ?> read = json.readValue(text, Map.class);
+        Map<String, Object> out = new LinkedHashMap<>();
+        FIGURE_ORDER.stream().filter(read::containsKey).forEach(k -> out.put(k, read.get(k)));
+        read.forEach((k, v) -> out.putIfAbsent(String.valueOf(k), v));
+        return out;
     }
 
     /** Approves and applies the plan: every move re-checked under lock, all or nothing. */

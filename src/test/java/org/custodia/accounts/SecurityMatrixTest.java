@@ -87,6 +87,8 @@ class SecurityMatrixTest extends ServiceTest {
                 new Group("overrides", "GET", "/api/housing/overrides", 200, Set.of("direccion", "inspector")),
                 new Group("propose plan", "POST", "/api/housing/plans", 400,
                         Set.of("oficial", "registro", "direccion")),
+                new Group("propose rebalancing", "POST", "/api/housing/plans/rebalance", 400,
+                        Set.of("oficial", "registro", "direccion")),
                 new Group("plan", "GET", "/api/housing/plans/0", 404, personReaders),
                 new Group("apply plan", "POST", "/api/housing/plans/0/apply", 404, Set.of("oficial", "direccion")),
                 new Group("discard plan", "POST", "/api/housing/plans/0/discard", 404,

@@ -93,12 +93,25 @@ class PlacementProperties {
             assertThat(accounted.add(u.personId())).as("placed and unplaced").isTrue();
         });
         assertThat(accounted).containsExactlyInAnyOrderElementsOf(w.toPlace());
+        assertLawful(w, cellOf);
+        for (NonAssociation na : w.apart()) {
+            if (na.level() == Level.FACILITY) {
+                // both are held in the facility already: a plan cannot keep them apart, so it places neither
+                assertThat(cellOf.get(na.personA())).isNull();
+                assertThat(cellOf.get(na.personB())).isNull();
+            }
+        }
+    }
 
+    /**
+     * Checks a whole assignment (person → cell) pair by pair, from the world's own data and not through the
+     * engine's rules: capacity, rival groups, categories, sexes by pavilion, non-associations by cell and pavilion.
+     */
+    static void assertLawful(World w, Map<Long, Long> cellOf) {
         Map<Long, Integer> count = new HashMap<>();
         cellOf.values().forEach(c -> count.merge(c, 1, Integer::sum));
         count.forEach((c, n) -> assertThat(n).as("cell %s over capacity", c)
                 .isLessThanOrEqualTo(w.cells().get(c).limit()));
-
         List<Long> placed = new ArrayList<>(cellOf.keySet());
         for (int i = 0; i < placed.size(); i++) {
             for (int j = i + 1; j < placed.size(); j++) {
@@ -131,14 +144,11 @@ class PlacementProperties {
         for (NonAssociation na : w.apart()) {
             Long ca = cellOf.get(na.personA());
             Long cb = cellOf.get(na.personB());
-            if (na.level() == Level.FACILITY) {
-                // both are held in the facility already: a plan cannot keep them apart, so it places neither
-                assertThat(ca).isNull();
-                assertThat(cb).isNull();
-            } else if (ca != null && cb != null) {
-                assertThat(ca).isNotEqualTo(cb);
+            if (na.level() != Level.FACILITY && ca != null && cb != null) {
+                assertThat(ca).as("kept apart, in one cell").isNotEqualTo(cb);
                 if (na.level() == Level.PAVILION) {
-                    assertThat(w.cells().get(ca).pavilionId()).isNotEqualTo(w.cells().get(cb).pavilionId());
+                    assertThat(w.cells().get(ca).pavilionId()).as("kept apart, in one pavilion")
+                            .isNotEqualTo(w.cells().get(cb).pavilionId());
                 }
             }
         }

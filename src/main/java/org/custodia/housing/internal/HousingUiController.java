@@ -8,6 +8,7 @@ import org.custodia.housing.CellViews;
 import org.custodia.housing.MoveService;
 import org.custodia.housing.MoveService.MoveRequest;
 import org.custodia.housing.PlanService;
+import org.custodia.housing.RebalanceService;
 import org.custodia.platform.Access;
 import org.custodia.platform.ConflictException;
 import org.custodia.platform.CustodiaException;
@@ -30,9 +31,11 @@ class HousingUiController {
     private final EstateService estate;
     private final MoveService moves;
     private final PlanService plans;
+    private final RebalanceService rebalancer;
 
     HousingUiController(AffiliationService affiliations, CellViews cells, EstateService estate, MoveService moves,
-                        PlanService plans) {
+                        PlanService plans, RebalanceService rebalancer) {
+        this.rebalancer = rebalancer;
         this.affiliations = affiliations;
         this.cells = cells;
         this.estate = estate;
@@ -53,6 +56,23 @@ class HousingUiController {
         model.addAttribute("map", estate.pavilionMap(id, Officials.current()));
         model.addAttribute("groups", cells.pavilionGroups(id));
         return "housing/pavilion";
+    }
+
+    /** Proposes a rebalancing of the pavilion's cells and shows the plan for review. */
+    @PostMapping("/housing/pavilions/{id}/rebalance")
+    @PreAuthorize(Access.MOVEMENTS_AND_RECORDS)
+    String rebalance(@PathVariable long id, @RequestParam(defaultValue = "10") int seconds,
+                     RedirectAttributes flash) {
+        Official official = Officials.current();
+        try {
+            String facility = estate.pavilionMap(id, official).facilityCode();
+            PlanService.Plan plan = rebalancer.propose(new RebalanceService.RebalanceRequest(facility, List.of(id),
+                    seconds, null), official);
+            return "redirect:/housing/plans/" + plan.id();
+        } catch (CustodiaException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+            return "redirect:/housing/pavilions/" + id;
+        }
     }
 
     @GetMapping("/housing/cells/{id}")
@@ -99,6 +119,23 @@ class HousingUiController {
         }
     }
 
+    /** A plan figure for the page: "xBefore" and "xAfter" become one row "x" showing before → after. */
+    record Figure(String key, String value) {
+    }
+
+    static List<Figure> figures(java.util.Map<String, Object> summary) {
+        List<Figure> out = new java.util.ArrayList<>();
+        summary.forEach((k, v) -> {
+            if (k.endsWith("Before")) {
+                String key = k.substring(0, k.length() - "Before".length());
+                out.add(new Figure(key, v + " → " + summary.getOrDefault(key + "After", "—")));
+            } else if (!k.endsWith("After") || !summary.containsKey(k.replace("After", "Before"))) {
+                out.add(new Figure(k, String.valueOf(v)));
+            }
+        });
+        return out;
+    }
+
     private Location target(long personId, String toCell, Official official) {
         String facility = moves.facilityOf(personId, official);
         return estate.location(facility, toCell == null ? "" : toCell.strip())
@@ -109,7 +146,9 @@ class HousingUiController {
     @GetMapping("/housing/plans/{id}")
     @PreAuthorize(Access.PERSON_READERS)
     String plan(@PathVariable long id, @RequestParam(defaultValue = "0") int offset, Model model) {
-        model.addAttribute("plan", plans.plan(id, offset, 200, Officials.current()));
+        PlanService.Plan plan = plans.plan(id, offset, 200, Officials.current());
+        model.addAttribute("plan", plan);
+        model.addAttribute("figures", figures(plan.summary()));
         model.addAttribute("offset", offset);
         return "housing/plan";
     }

@@ -10,7 +10,6 @@ import org.custodia.housing.MoveService.MoveRequest;
 import org.custodia.housing.NonAssociation;
 import org.custodia.housing.NonAssociationService;
 import org.custodia.housing.OverrideLog;
-import org.custodia.housing.PlanService;
 import org.custodia.housing.TransferService;
 import org.custodia.platform.Access;
 import org.custodia.platform.Officials;
@@ -25,12 +24,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Moves, swaps, bulk moves, placement plans, non-associations and cells. */
+/** Moves, swaps, bulk moves, transfers, overrides, emergency caps, non-associations and cells. */
 @RestController
 @RequestMapping("/api")
 class MovesApiController {
     private final MoveService moves;
-    private final PlanService plans;
     private final NonAssociationService nonAssociations;
     private final CellViews cells;
     private final OverrideLog overrides;
@@ -39,13 +37,12 @@ class MovesApiController {
     private final OccupancySnapshots snapshots;
     private final TransferService transfers;
 
-    MovesApiController(MoveService moves, PlanService plans, NonAssociationService nonAssociations, CellViews cells,
+    MovesApiController(MoveService moves, NonAssociationService nonAssociations, CellViews cells,
                        OverrideLog overrides, AccessLog accessLog, EmergencyCaps caps, OccupancySnapshots snapshots, TransferService transfers) {
         this.caps = caps;
         this.transfers = transfers;
         this.snapshots = snapshots;
         this.moves = moves;
-        this.plans = plans;
         this.nonAssociations = nonAssociations;
         this.cells = cells;
         this.overrides = overrides;
@@ -138,32 +135,6 @@ class MovesApiController {
         return transfers.list(Officials.current());
     }
 
-    @PostMapping("/housing/plans")
-    @PreAuthorize(Access.MOVEMENTS_AND_RECORDS)
-    @ResponseStatus(HttpStatus.CREATED)
-    PlanService.Plan propose(@RequestBody PlanService.PlanRequest r) {
-        return plans.propose(r, Officials.current());
-    }
-
-    @GetMapping("/housing/plans/{id}")
-    @PreAuthorize(Access.PERSON_READERS)
-    PlanService.Plan plan(@PathVariable long id, @RequestParam(defaultValue = "0") int offset,
-                          @RequestParam(defaultValue = "500") int limit) {
-        accessLog.record("READ_HOUSING_PLAN", "plan", Long.toString(id), "api");
-        return plans.plan(id, offset, limit, Officials.current());
-    }
-
-    @PostMapping("/housing/plans/{id}/apply")
-    @PreAuthorize(Access.MOVEMENTS)
-    PlanService.Plan apply(@PathVariable long id) {
-        return plans.apply(id, Officials.current());
-    }
-
-    @PostMapping("/housing/plans/{id}/discard")
-    @PreAuthorize(Access.MOVEMENTS)
-    PlanService.Plan discard(@PathVariable long id) {
-        return plans.discard(id, Officials.current());
-    }
 
     @PostMapping("/non-associations")
     @PreAuthorize(Access.MOVEMENTS_AND_RECORDS)

@@ -1,0 +1,51 @@
+package org.custodia.housing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.custodia.support.Browser;
+import org.custodia.support.ServiceTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** An officer proposes a rebalancing from the pavilion map, reviews the figures and moves, and approves it. */
+class RebalanceBrowserTest extends ServiceTest {
+
+    @Test
+    void aRebalancingIsProposedReviewedAndAppliedFromThePavilionMap() {
+        String pav = fx.newPavilion("CECOT");
+        long crowded = fx.newCell("CECOT", 6, pav);
+        long empty = fx.newCell("CECOT", 6, pav);
+        for (int i = 0; i < 6; i++) {
+            fx.admit("CECOT", crowded, "UNTRIED");
+        }
+        long pavilion = db.sql("select id from pavilion where code = ?").param(pav).query(Long.class).single();
+
+        try (Browser b = new Browser(port)) {
+            b.login("oficial");
+            b.open("/housing/pavilions/" + pavilion);
+            WebElement form = b.waitFor(By.id("rebalance"));
+            WebElement seconds = form.findElement(By.name("seconds"));
+            seconds.clear();
+            seconds.sendKeys("2");
+            form.findElement(By.tagName("button")).click();
+
+            b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan-title"),
+                    "Plan de reequilibrio"));
+            assertThat(b.driver.findElement(By.cssSelector("tr[data-figure='maxPopulation']")).getText())
+                    .contains("Celda más poblada").contains("6 →");
+            assertThat(b.driver.findElement(By.id("plan-status")).getText()).contains("pendiente de aprobación");
+            assertThat(b.driver.findElements(By.cssSelector("#moves tr td a[href$='/housing/cells/" + empty + "']")))
+                    .isNotEmpty();
+            assertThat(fx.population(crowded)).as("nothing moves before approval").isEqualTo(6);
+            b.screenshot("rebalance-plan");
+
+            b.driver.findElement(By.id("apply-plan")).click();
+            b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan-status"),
+                    "aprobado y aplicado"));
+        }
+        assertThat(fx.population(crowded)).isLessThanOrEqualTo(4);
+        assertThat(fx.population(crowded) + fx.population(empty)).isEqualTo(6);
+    }
+}
