@@ -15,6 +15,7 @@ import java.util.Set;
 import org.custodia.accounts.AccountService;
 import org.custodia.accounts.NewAccount;
 import org.custodia.estate.EstateService;
+import org.custodia.housing.AffiliationService;
 import org.custodia.estate.Location;
 import org.custodia.estate.LocationKind;
 import org.custodia.ledger.Actor;
@@ -54,13 +55,16 @@ class DemoLoader implements SmartInitializingSingleton {
     private final ChargeService charges;
     private final TransferGroundsService transfers;
     private final SentenceService sentences;
+    private final AffiliationService affiliations;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Path dataDir;
 
     DemoLoader(DemoProperties props, EstateService estate, PeopleService people, AccountService accounts,
                ChargeService charges, TransferGroundsService transfers, SentenceService sentences,
-               TransactionTemplate tx, Clock clock, @Value("${custodia.data-dir:./data}") Path dataDir) {
+               AffiliationService affiliations, TransactionTemplate tx, Clock clock,
+               @Value("${custodia.data-dir:./data}") Path dataDir) {
+        this.affiliations = affiliations;
         this.sentences = sentences;
         this.charges = charges;
         this.transfers = transfers;
@@ -109,27 +113,43 @@ class DemoLoader implements SmartInitializingSingleton {
     private int populate(DemoEstate f, DemoPeople generator) {
         String code = f.facility().code();
         List<Location> cells = estate.locations(code).stream().filter(l -> l.kind() == LocationKind.CELL).toList();
+        List<Long> pavilions = cells.stream().map(Location::pavilionId).filter(java.util.Objects::nonNull).distinct()
+                .sorted().toList();
         // The contract transfer (261 people in one day) is part of the mega-prison's population when it is large.
         int foreign = code.equals(DemoEstate.MEGA) && f.population() >= 10_000 ? 261 : 0;
         List<Admission> batch = new ArrayList<>(BATCH);
+        List<String> groups = new ArrayList<>(BATCH);
         for (int i = 0; i < f.population(); i++) {
             Location cell = cells.get(i % cells.size());
-            batch.add(generator.next(code, cell.id(), f.women(), i >= f.population() - foreign));
+            boolean transferred = i >= f.population() - foreign;
+            batch.add(generator.next(code, cell.id(), f.women(), transferred));
+            groups.add(f.women() || transferred ? null
+                    : DemoGroups.of(code, pavilions.indexOf(cell.pavilionId()), i));
             if (batch.size() == BATCH) {
-                takeOn(batch);
+                takeOn(batch, groups);
                 batch.clear();
+                groups.clear();
             }
         }
         if (!batch.isEmpty()) {
-            takeOn(batch);
+            takeOn(batch, groups);
         }
         return f.population();
     }
 
     /** People and, for those held untried, the charge their commitment names: one transaction a batch. */
-    private void takeOn(List<Admission> batch) {
+    private void takeOn(List<Admission> batch, List<String> groups) {
         tx.executeWithoutResult(s -> {
             long[] ids = people.takeOn(batch, Actor.SYSTEM);
+            Map<Long, AffiliationService.NewClaim> claims = new LinkedHashMap<>();
+            Map<Long, String> claimedAt = new HashMap<>();
+            for (int i = 0; i < ids.length; i++) {
+                if (groups.get(i) != null) {
+                    claims.put(ids[i], DemoGroups.claim(groups.get(i), ids[i], LocalDate.now(clock)));
+                    claimedAt.put(ids[i], batch.get(i).facilityCode());
+                }
+            }
+            affiliations.takeOn(claimedAt, claims, Actor.SYSTEM);
             Map<Long, NewCharge> charges = new LinkedHashMap<>();
             Map<Long, String> facilities = new HashMap<>();
             for (int i = 0; i < ids.length; i++) {

@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.custodia.platform.ConflictException;
 import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.NotFoundException;
 import org.custodia.platform.Official;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,12 +48,15 @@ public class AffiliationService {
     static final Set<String> CONFIDENCE = Set.of("LOW", "MEDIUM", "HIGH");
 
     private final JdbcClient client;
+    private final JdbcTemplate jdbc;
     private final PeopleService people;
     private final LedgerService ledger;
     private final Clock clock;
 
-    AffiliationService(JdbcClient client, PeopleService people, LedgerService ledger, Clock clock) {
+    AffiliationService(JdbcClient client, JdbcTemplate jdbc, PeopleService people, LedgerService ledger,
+                       Clock clock) {
         this.client = client;
+        this.jdbc = jdbc;
         this.people = people;
         this.ledger = ledger;
         this.clock = clock;
@@ -111,6 +116,42 @@ public class AffiliationService {
         ledger.append(new LedgerEvent(p.bookings().getFirst().facilityCode(), personId, "AFFILIATION_CLAIMED",
                 payload, Actor.of(official), now));
         return claims(personId).stream().filter(x -> x.id() == id).findFirst().orElseThrow();
+    }
+
+    /**
+     * Claims taken on with an existing population (the demo, a migration): written in one batch, each with its
+     * {@code AFFILIATION_CLAIMED} ledger entry on the facility's chain.
+     */
+    @Transactional
+    public void takeOn(Map<Long, String> facilityByPerson, Map<Long, NewClaim> claims, Actor actor) {
+        if (claims.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<Long> ids = client.sql("select nextval(pg_get_serial_sequence('affiliation_claim', 'id')) "
+                + "from generate_series(1, ?)").param(claims.size()).query(Long.class).list();
+        List<Object[]> rows = new ArrayList<>();
+        List<LedgerEvent> events = new ArrayList<>();
+        int i = 0;
+        for (var e : claims.entrySet()) {
+            long id = ids.get(i++);
+            NewClaim c = e.getValue();
+            rows.add(new Object[] {id, e.getKey(), c.group(), c.source(), c.evidenceRef(), c.confidence(),
+                    Date.valueOf(c.claimedOn()), actor.account(), Timestamp.from(now)});
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("claim", id);
+            payload.put("group", c.group());
+            payload.put("source", c.source());
+            payload.put("evidenceRef", c.evidenceRef());
+            payload.put("confidence", c.confidence());
+            payload.put("claimedOn", c.claimedOn());
+            events.add(new LedgerEvent(facilityByPerson.get(e.getKey()), e.getKey(), "AFFILIATION_CLAIMED", payload,
+                    actor, now));
+        }
+        jdbc.batchUpdate("insert into affiliation_claim (id, person_id, group_code, source, evidence_ref, confidence, "
+                + "claimed_on, recorded_by, recorded_at) overriding system value values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows);
+        ledger.appendAll(events);
     }
 
     /** Disputes or closes a claim; a closed claim no longer counts for separation but stays on file. */

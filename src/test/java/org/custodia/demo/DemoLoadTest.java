@@ -47,4 +47,23 @@ class DemoLoadTest {
         assertThat(count("select count(*) from ledger_entry where event_type = 'CUSTODY_TAKEN_ON'"))
                 .isEqualTo(people - count("select count(*) from ledger_entry where event_type = 'PERSON_ADMITTED'"));
     }
+
+    @Test
+    void demoClaimsKeepRivalGroupsInSeparateModulesWithALedgerEntryEach() {
+        long claims = count("select count(*) from affiliation_claim where recorded_by = 'sistema'");
+        assertThat(claims).isGreaterThan(count("select count(*) from person") / 3);
+        assertThat(count("select count(*) from ledger_entry where event_type = 'AFFILIATION_CLAIMED' "
+                + "and actor = 'sistema'")).isEqualTo(claims);
+        assertThat(count("select count(*) from affiliation_claim where recorded_by = 'sistema' and evidence_ref is null"))
+                .as("some rest on no evidence").isPositive();
+        // no module of the taken-on population holds MS-13 and a Barrio 18 faction together
+        assertThat(count("""
+                select count(*) from (
+                  select l.pavilion_id from affiliation_claim c
+                    join booking b on b.person_id = c.person_id and b.released_at is null
+                    join location l on l.id = b.location_id
+                   where c.recorded_by = 'sistema' and l.pavilion_id is not null
+                   group by l.pavilion_id
+                  having bool_or(c.group_code = 'MS-13') and bool_or(c.group_code like 'B18-%')) x""")).isZero();
+    }
 }
