@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 import org.custodia.housing.HousingState.Where;
+import org.custodia.people.AdmissionGuard;
 import org.custodia.people.PeopleService;
 import org.custodia.people.Sex;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -113,11 +114,43 @@ class HousingData {
         LocalDate youngUntil = LocalDate.now(clock).minusYears(policy.youngAdultAge());
         String status = rs.getString(7);
         Resident r = new Resident(rs.getLong(1), PeopleService.fullName(rs.getString(2), rs.getString(3), rs.getString(4)),
-                Sex.valueOf(rs.getString(5)), status.equals("SENTENCED") || status.equals("HELD_FOR_ANOTHER_STATE"),
-                dob != null && dob.toLocalDate().isAfter(youngUntil), strings(rs.getArray(11)), rs.getString(12),
-                strings(rs.getArray(13)));
+                Sex.valueOf(rs.getString(5)), convicted(status), dob != null && dob.toLocalDate().isAfter(youngUntil),
+                strings(rs.getArray(11)), rs.getString(12), strings(rs.getArray(13)));
         s.addResident(r, new Where(rs.getLong(8), rs.getObject(9, Long.class), rs.getString(10)));
         return null;
+    }
+
+    /** MANDELA-11(b): sentenced, or held for another state, against untried and administrative detention. */
+    private static boolean convicted(String legalStatus) {
+        return legalStatus.equals("SENTENCED") || legalStatus.equals("HELD_FOR_ANOTHER_STATE");
+    }
+
+    /**
+     * Someone about to be booked in, as separation sees them: what the admission says, and for a known person
+     * their open claims, cases and any isolation still in force.
+     */
+    Resident arrival(long id, AdmissionGuard.Arrival a) {
+        LocalDate youngUntil = LocalDate.now(clock).minusYears(policy.youngAdultAge());
+        boolean young = a.dateOfBirth() != null && a.dateOfBirth().isAfter(youngUntil);
+        boolean convicted = a.legalStatus() != null && convicted(a.legalStatus().name());
+        if (a.personId() == null) {
+            return new Resident(id, "admission", a.sex(), convicted, young, Set.of(), null, Set.of());
+        }
+        return client.sql("""
+                        select coalesce((select array_agg(distinct c.group_code) from affiliation_claim c
+                                          where c.person_id = p.id and not exists (select 1 from affiliation_claim_event e
+                                                where e.claim_id = c.id and e.status = 'CLOSED')), '{}'),
+                               (select i.cohort from isolation_order i where i.person_id = p.id
+                                   and not exists (select 1 from isolation_end x where x.isolation_id = i.id)
+                                 order by i.id desc limit 1),
+                               coalesce((select array_agg(distinct ch.case_number) from charge ch
+                                          where ch.person_id = p.id), '{}'),
+                               p.given_names, p.first_surname, p.second_surname
+                          from person p where p.id = ?""")
+                .param(a.personId())
+                .query((rs, n) -> new Resident(id, PeopleService.fullName(rs.getString(4), rs.getString(5),
+                        rs.getString(6)), a.sex(), convicted, young, strings(rs.getArray(1)), rs.getString(2),
+                        strings(rs.getArray(3)))).single();
     }
 
     private static HousingCell cell(ResultSet rs, int n) throws SQLException {

@@ -208,7 +208,7 @@ public class MoveService {
     }
 
     /** Cells (and punishment cells) are where capacity and separation apply; a ward or a court room is not. */
-    private static boolean ruled(Location l) {
+    static boolean ruled(Location l) {
         return (l.kind() == LocationKind.CELL || l.kind() == LocationKind.PUNISHMENT) && l.certifiedCapacity() != null;
     }
 

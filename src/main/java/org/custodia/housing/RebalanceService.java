@@ -28,6 +28,7 @@ public class RebalanceService {
     public record RebalanceRequest(String facilityCode, List<Long> pavilionIds, Integer seconds, Integer maxMoves) {
     }
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RebalanceService.class);
     static final int DEFAULT_SECONDS = 10;
     static final int MAX_SECONDS = 60;
     static final int DEFAULT_MAX_MOVES = 500;
@@ -74,8 +75,11 @@ public class RebalanceService {
             Rebalancer.Outcome o = Rebalancer.rebalance(state, r.facilityCode(), pavilions,
                     Duration.ofSeconds(seconds), maxMoves);
             Map<String, Object> summary = summary(o, pavilionCodes(pavilions), seconds, maxMoves);
-            return tx.execute(s -> plans.store(r.facilityCode(), "REBALANCE", o.moves(), o.dropped(), summary,
-                    official));
+            PlanService.Plan plan = Objects.requireNonNull(tx.execute(s -> plans.store(r.facilityCode(),
+                    "REBALANCE", o.moves(), o.dropped(), summary, official)));
+            log.info("Rebalancing plan {} for {} by {}: {} moves, {} dropped on re-check, score {}, {} ms", plan.id(),
+                    r.facilityCode(), official.username(), o.moves().size(), o.dropped().size(), o.score(), o.millis());
+            return plan;
         } finally {
             running.unlock();
         }

@@ -23,6 +23,7 @@ import org.custodia.platform.ConflictException;
 import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.NotFoundException;
 import org.custodia.platform.Official;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -40,8 +41,11 @@ public class PeopleService {
     private final EstateService estate;
     private final LedgerService ledger;
     private final Clock clock;
+    private final ObjectProvider<AdmissionGuard> guard;
 
-    PeopleService(JdbcClient client, JdbcTemplate jdbc, EstateService estate, LedgerService ledger, Clock clock) {
+    PeopleService(JdbcClient client, JdbcTemplate jdbc, EstateService estate, LedgerService ledger, Clock clock,
+                  ObjectProvider<AdmissionGuard> guard) {
+        this.guard = guard;
         this.client = client;
         this.jdbc = jdbc;
         this.estate = estate;
@@ -65,6 +69,7 @@ public class PeopleService {
         if (location.kind().outsideTheWalls()) {
             throw new InvalidRequestException("locationId", "a person is admitted to a place inside the facility");
         }
+        guard(List.of(arrival(null, a)));
         estate.occupy(location.id(), true);
         long personId = nextIds("person", 1)[0];
         long bookingId = nextIds("booking", 1)[0];
@@ -123,6 +128,7 @@ public class PeopleService {
         }
         Location location = estate.location(a.locationId()).filter(l -> l.facilityCode().equals(a.facilityCode()))
                 .orElseThrow(() -> new InvalidRequestException("locationId", "no such location"));
+        guard(List.of(arrival(personId, a)));
         estate.occupy(location.id(), true);
         Instant now = clock.instant();
         long bookingId = nextIds("booking", 1)[0];
@@ -131,6 +137,15 @@ public class PeopleService {
         insertBookings(List.of(a), new long[] {personId}, new long[] {bookingId}, new String[] {number}, now);
         ledger.append(admittedEvent(a, personId, number, location, "PERSON_READMITTED", Actor.of(official), now));
         return find(personId);
+    }
+
+    private void guard(List<AdmissionGuard.Arrival> arrivals) {
+        guard.ifAvailable(g -> g.check(arrivals));
+    }
+
+    private static AdmissionGuard.Arrival arrival(Long personId, Admission a) {
+        return new AdmissionGuard.Arrival(personId, a.facilityCode(), a.locationId(), a.sex(), a.dateOfBirth(),
+                a.legalStatus());
     }
 
     /** What is wrong with an admission, field by field (empty when it is valid). */
@@ -207,6 +222,9 @@ public class PeopleService {
             counts.merge(l.id(), 1, Integer::sum);
         }
 
+        if (enforceCapacity) {
+            guard(people.stream().map(a -> arrival(null, a)).toList());
+        }
         Instant now = clock.instant();
         long[] personIds = nextIds("person", people.size());
         long[] bookingIds = nextIds("booking", people.size());

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import org.custodia.accounts.AccessLog;
 import org.custodia.housing.AffiliationService;
+import org.custodia.housing.GroupService;
+import org.custodia.housing.IsolationService;
 import org.custodia.platform.Access;
 import org.custodia.platform.Officials;
 import org.springframework.http.HttpStatus;
@@ -20,10 +22,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api")
 class HousingApiController {
     private final AffiliationService affiliations;
+    private final GroupService groups;
+    private final IsolationService isolation;
     private final AccessLog accessLog;
 
-    HousingApiController(AffiliationService affiliations, AccessLog accessLog) {
+    HousingApiController(AffiliationService affiliations, GroupService groups, IsolationService isolation,
+                         AccessLog accessLog) {
+        this.isolation = isolation;
         this.affiliations = affiliations;
+        this.groups = groups;
         this.accessLog = accessLog;
     }
 
@@ -34,6 +41,42 @@ class HousingApiController {
     @PreAuthorize(Access.ANY_STAFF)
     Map<String, Object> groups() {
         return Map.of("groups", affiliations.groups(), "rivalries", affiliations.rivalries());
+    }
+
+    @PostMapping("/housing/groups")
+    @PreAuthorize(Access.SEPARATION_POLICY)
+    @ResponseStatus(HttpStatus.CREATED)
+    AffiliationService.Group defineGroup(@RequestBody GroupService.NewGroup g) {
+        return groups.define(g, Officials.current());
+    }
+
+    /** Sets or ends the rivalry between two groups (level NONE ends it); says where both are held together now. */
+    @PostMapping("/housing/rivalries")
+    @PreAuthorize(Access.SEPARATION_POLICY)
+    GroupService.RivalryOutcome setRivalry(@RequestBody GroupService.RivalryChange c) {
+        return groups.setRivalry(c, Officials.current());
+    }
+
+    @PostMapping("/people/{id}/isolation")
+    @PreAuthorize(Access.ISOLATION)
+    @ResponseStatus(HttpStatus.CREATED)
+    IsolationService.Isolation isolate(@PathVariable long id, @RequestBody IsolationService.NewIsolation n) {
+        return isolation.order(id, n, Officials.current());
+    }
+
+    @GetMapping("/people/{id}/isolation")
+    @PreAuthorize(Access.ISOLATION)
+    List<IsolationService.Isolation> isolations(@PathVariable long id) {
+        return accessLog.personRead("READ_ISOLATION", id, "api", () -> isolation.history(id, Officials.current()));
+    }
+
+    record Ending(String reason) {
+    }
+
+    @PostMapping("/isolation/{isolationId}/end")
+    @PreAuthorize(Access.ISOLATION)
+    IsolationService.Isolation endIsolation(@PathVariable long isolationId, @RequestBody Ending e) {
+        return isolation.end(isolationId, e.reason(), Officials.current());
     }
 
     @GetMapping("/people/{id}/affiliations")
