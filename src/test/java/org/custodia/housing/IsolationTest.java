@@ -46,6 +46,9 @@ class IsolationTest extends ServiceTest {
                 .startsWith("Tuberculosis");
 
         assertThat(move(patient, isolationCell).status()).isEqualTo(200);
+        assertThat(api.get("/housing/cells/" + isolationCell, "oficial").body())
+                .as("the cell page names the category in words, the cohort by its code only")
+                .contains("hombre, sin condena, adulto, aislamiento AISL-TB1").doesNotContain("Tuberculosis");
         Api.Response refused = move(newcomer, isolationCell);
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body()).contains("CONTAGIOUS_ISOLATION");
