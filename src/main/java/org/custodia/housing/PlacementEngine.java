@@ -321,7 +321,8 @@ public final class PlacementEngine {
         for (Person p : unplacedPeople) {
             unplaced.add(new Unplaced(p.id, p.r.name(), reasons(p, people)));
         }
-        int together = 0;
+        Map<Long, Where> fromOf = new HashMap<>();
+        people.keySet().forEach(id -> fromOf.put(id, state.where(id)));
         for (Person p : placed) {
             HousingCell cell = cells[p.assigned];
             List<Violation> v = state.check(p.id, cell.id());
@@ -331,11 +332,14 @@ public final class PlacementEngine {
                 continue;
             }
             boolean coDefendant = state.holdsCoDefendant(p.id, cell.id());
-            Where from = state.where(p.id);
             state.move(p.id, cell.id());
-            together += coDefendant ? 1 : 0;
-            moves.add(explain(p, cell, from, coDefendant));
+            moves.add(explain(p, cell, fromOf.get(p.id), coDefendant));
         }
+        if (!unplaced.isEmpty()) {
+            repair(moves, unplaced, people, fromOf);
+        }
+        int together = (int) moves.stream().filter(m -> m.why().stream().anyMatch(w -> w.startsWith("a co-defendant")))
+                .count();
         double min = Double.POSITIVE_INFINITY;
         double sum = 0;
         int counted = 0;
@@ -351,6 +355,98 @@ public final class PlacementEngine {
         Stats stats = new Stats(people.size(), moves.size(), unplaced.size(), cells.length, together,
                 counted == 0 ? 0 : round(min), counted == 0 ? 0 : round(sum / counted), 0);
         return new Result(moves, unplaced, stats);
+    }
+
+    /**
+     * A second chance for people the greedy pass left out: a full cell that breaks no other rule for them can take
+     * them if someone this plan placed there can move to a cell with room where every rule holds for them. Both
+     * moves go through {@link HousingState#check}; the person moved aside keeps their place in the plan's order, so
+     * applying the plan (everyone lifted, then placed in order) frees the place before it is taken.
+     */
+    private void repair(List<PlannedMove> moves, List<Unplaced> unplaced, Map<Long, Person> people,
+                        Map<Long, Where> fromOf) {
+        Map<Long, Integer> planned = new HashMap<>();
+        for (int i = 0; i < moves.size(); i++) {
+            planned.put(moves.get(i).personId(), i);
+        }
+        List<HousingCell> withRoom = new ArrayList<>();
+        for (HousingCell d : cells) {
+            if (state.population(d.id()) < d.limit()) {
+                withRoom.add(d);
+            }
+        }
+        for (var it = unplaced.iterator(); it.hasNext() && !withRoom.isEmpty(); ) {
+            Person u = people.get(it.next().personId());
+            if (u == null || u.apart.stream().anyMatch(a -> a[1] == Level.FACILITY.ordinal())) {
+                continue;
+            }
+            PlannedMove[] made = makeRoom(u, planned, withRoom, people, fromOf);
+            if (made != null) {
+                withRoom.removeIf(d -> state.population(d.id()) >= d.limit());
+                it.remove();
+                if (made[0] != null) {
+                    moves.set(planned.get(made[0].personId()), made[0]);
+                }
+                planned.put(u.id, moves.size());
+                moves.add(made[1]);
+            }
+        }
+    }
+
+    /** The moved-aside person's new move (null if nobody had to move) and the unplaced person's, or null. */
+    private PlannedMove[] makeRoom(Person u, Map<Long, Integer> planned, List<HousingCell> withRoom,
+                                   Map<Long, Person> people, Map<Long, Where> fromOf) {
+        for (HousingCell c : cells) {
+            List<Violation> v = state.check(u.id, c.id());
+            if (v.isEmpty()) {
+                // room the first pass did not see (its proposal was refused on re-check): take it
+                boolean coDefendant = state.holdsCoDefendant(u.id, c.id());
+                state.move(u.id, c.id());
+                u.assigned = indexOf(c);
+                return new PlannedMove[] {null, explain(u, c, fromOf.get(u.id), coDefendant)};
+            }
+            if (v.stream().anyMatch(x -> x.rule() != Violation.Rule.CAPACITY)) {
+                continue;
+            }
+            for (long o : List.copyOf(state.occupants(c.id()))) {
+                Person aside = people.get(o);
+                if (aside == null || !planned.containsKey(o)) {
+                    continue;
+                }
+                for (HousingCell d : withRoom) {
+                    if (d.id() == c.id() || !state.check(o, d.id()).isEmpty()) {
+                        continue;
+                    }
+                    state.move(o, d.id());
+                    if (!state.check(u.id, c.id()).isEmpty()) {
+                        state.move(o, c.id());
+                        continue;
+                    }
+                    boolean coDefendant = state.holdsCoDefendant(u.id, c.id());
+                    state.move(u.id, c.id());
+                    aside.assigned = indexOf(d);
+                    u.assigned = indexOf(c);
+                    PlannedMove movedAside = withWhy(explain(aside, d, fromOf.get(o), state.holdsCoDefendant(o,
+                            d.id())), "placed in " + d.code() + " instead of " + c.code() + " to make room for "
+                            + u.r.name() + ", for whom no other lawful cell had room");
+                    PlannedMove placed = withWhy(explain(u, c, fromOf.get(u.id), coDefendant), "placed after "
+                            + aside.r.name() + " was planned into " + d.code() + " instead, to make room");
+                    return new PlannedMove[] {movedAside, placed};
+                }
+            }
+        }
+        return null;
+    }
+
+    private int indexOf(HousingCell cell) {
+        return cellIndex.get(cell.id());
+    }
+
+    private static PlannedMove withWhy(PlannedMove m, String why) {
+        List<String> all = new ArrayList<>(m.why());
+        all.add(why);
+        return new PlannedMove(m.personId(), m.name(), m.fromLocationId(), m.toCellId(), m.toCellCode(),
+                m.pavilionCode(), m.populationAfter(), m.limit(), m.areaPerPerson(), List.copyOf(all));
     }
 
     private PlannedMove explain(Person p, HousingCell cell, Where from, boolean coDefendant) {

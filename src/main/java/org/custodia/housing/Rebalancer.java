@@ -137,16 +137,18 @@ public final class Rebalancer {
     private List<Apart> aparts() {
         Set<Long> inScope = new HashSet<>();
         occupants.forEach(o -> inScope.add(o.id()));
-        Set<Long> seen = new HashSet<>();
-        List<Apart> out = new ArrayList<>();
+        // one fact per pair, at the strictest level of its non-associations (a pair may have several)
+        Map<List<Long>, Apart> byPair = new LinkedHashMap<>();
         for (Occupant o : occupants) {
             for (NonAssociation na : state.nonAssociations(o.id())) {
-                if (inScope.contains(na.other(o.id())) && seen.add(na.id())) {
-                    out.add(new Apart(na.personA(), na.personB(), na.level().ordinal()));
+                if (inScope.contains(na.other(o.id()))) {
+                    byPair.merge(List.of(na.personA(), na.personB()),
+                            new Apart(na.personA(), na.personB(), na.level().ordinal()),
+                            (x, y) -> x.level() >= y.level() ? x : y);
                 }
             }
         }
-        return out;
+        return List.copyOf(byPair.values());
     }
 
     /**

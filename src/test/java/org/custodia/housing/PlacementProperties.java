@@ -178,4 +178,28 @@ class PlacementProperties {
         assertThat(plan.unplaced()).isEmpty();
         assertThat(plan.moves()).hasSize(people);
     }
+
+    @org.junit.jupiter.api.Test
+    void someoneLeftOutIsPlacedWhenAnotherCanMoveAsideToMakeRoom() {
+        // x (MS-13, placed first) takes the only cell u may use; u is kept apart by pavilion from w, held in P2
+        HousingState s = new HousingState(SeparationPolicy.defaults(), RIVALRIES);
+        s.addCell(new HousingCell(1, "A", "F", 1L, "P1", 1, 1, false, BigDecimal.TEN, 0));
+        s.addCell(new HousingCell(2, "B", "F", 2L, "P2", 1, 1, false, BigDecimal.TEN, 0));
+        s.addCell(new HousingCell(3, "C", "F", 2L, "P2", 1, 1, false, BigDecimal.TEN, 0));
+        s.addResident(new Resident(10, "W", Sex.MALE, false, false, Set.of(), null, Set.of()), new Where(-5, null, "F"));
+        s.move(10, 3);
+        s.addResident(new Resident(1, "X", Sex.MALE, false, false, Set.of("MS-13"), null, Set.of()),
+                new Where(-5, null, "F"));
+        s.addResident(new Resident(2, "U", Sex.MALE, false, false, Set.of(), null, Set.of()), new Where(-5, null, "F"));
+        s.addNonAssociation(new NonAssociation(1, 2, 10, Level.PAVILION, "THREAT", "amenaza", "t", null, true));
+
+        PlacementEngine.Result plan = PlacementEngine.plan(s, "F", List.of(1L, 2L));
+
+        assertThat(plan.unplaced()).isEmpty();
+        Map<Long, Long> cellOf = new HashMap<>();
+        plan.moves().forEach(m -> cellOf.put(m.personId(), m.toCellId()));
+        assertThat(cellOf).containsEntry(1L, 2L).containsEntry(2L, 1L);
+        assertThat(plan.moves().getFirst().why()).anyMatch(w -> w.contains("to make room for U"));
+        assertThat(plan.moves()).extracting(PlacementEngine.PlannedMove::personId).containsExactly(1L, 2L);
+    }
 }
