@@ -25,15 +25,15 @@ public final class PlacementEngine {
     private static final int SEX = 4;
     private static final int NON_ASSOCIATION = 5;
     private static final int NON_ASSOCIATION_FACILITY = 6;
-    private static final String[] RULE_TEXT = {"", "no free place", "category separation (MANDELA-11)",
-            "rival group in the cell or pavilion", "men and women kept apart in the pavilion", "non-association", ""};
+    private static final Reason.Code[] RULE_REASON = {null, Reason.Code.NO_PLACE, Reason.Code.CATEGORY_APART,
+            Reason.Code.RIVALS, Reason.Code.SEXES_APART, Reason.Code.KEPT_APART, null};
 
     public record PlannedMove(long personId, String name, Long fromLocationId, long toCellId, String toCellCode,
                               String pavilionCode, int populationAfter, int limit, double areaPerPerson,
-                              List<String> why) {
+                              List<Reason> why) {
     }
 
-    public record Unplaced(long personId, String name, List<String> reasons) {
+    public record Unplaced(long personId, String name, List<Reason> reasons) {
     }
 
     public record Stats(int people, int placed, int unplaced, int cells, int coDefendantsTogether,
@@ -328,7 +328,7 @@ public final class PlacementEngine {
             List<Violation> v = state.check(p.id, cell.id());
             if (!v.isEmpty()) {
                 unplaced.add(new Unplaced(p.id, p.r.name(), v.stream()
-                        .map(x -> "refused on re-check: " + x.message()).toList()));
+                        .map(x -> Reason.of(Reason.Code.REFUSED_ON_RECHECK, x.message())).toList()));
                 continue;
             }
             boolean coDefendant = state.holdsCoDefendant(p.id, cell.id());
@@ -338,8 +338,8 @@ public final class PlacementEngine {
         if (!unplaced.isEmpty()) {
             repair(moves, unplaced, people, fromOf);
         }
-        int together = (int) moves.stream().filter(m -> m.why().stream().anyMatch(w -> w.startsWith("a co-defendant")))
-                .count();
+        int together = (int) moves.stream()
+                .filter(m -> m.why().stream().anyMatch(w -> w.code() == Reason.Code.CO_DEFENDANT)).count();
         double min = Double.POSITIVE_INFINITY;
         double sum = 0;
         int counted = 0;
@@ -427,10 +427,9 @@ public final class PlacementEngine {
                     aside.assigned = indexOf(d);
                     u.assigned = indexOf(c);
                     PlannedMove movedAside = withWhy(explain(aside, d, fromOf.get(o), state.holdsCoDefendant(o,
-                            d.id())), "placed in " + d.code() + " instead of " + c.code() + " to make room for "
-                            + u.r.name() + ", for whom no other lawful cell had room");
-                    PlannedMove placed = withWhy(explain(u, c, fromOf.get(u.id), coDefendant), "placed after "
-                            + aside.r.name() + " was planned into " + d.code() + " instead, to make room");
+                            d.id())), Reason.of(Reason.Code.MOVED_ASIDE, d.code(), c.code(), u.r.name()));
+                    PlannedMove placed = withWhy(explain(u, c, fromOf.get(u.id), coDefendant),
+                            Reason.of(Reason.Code.PLACED_AFTER, aside.r.name(), d.code()));
                     return new PlannedMove[] {movedAside, placed};
                 }
             }
@@ -442,8 +441,8 @@ public final class PlacementEngine {
         return cellIndex.get(cell.id());
     }
 
-    private static PlannedMove withWhy(PlannedMove m, String why) {
-        List<String> all = new ArrayList<>(m.why());
+    private static PlannedMove withWhy(PlannedMove m, Reason why) {
+        List<Reason> all = new ArrayList<>(m.why());
         all.add(why);
         return new PlannedMove(m.personId(), m.name(), m.fromLocationId(), m.toCellId(), m.toCellCode(),
                 m.pavilionCode(), m.populationAfter(), m.limit(), m.areaPerPerson(), List.copyOf(all));
@@ -452,42 +451,41 @@ public final class PlacementEngine {
     private PlannedMove explain(Person p, HousingCell cell, Where from, boolean coDefendant) {
         int after = state.population(cell.id());
         double area = round(cell.areaPerPerson(after));
-        List<String> why = new ArrayList<>();
-        why.add(String.format(Locale.ROOT, "cell %s, pavilion %s: %d of %d places after the move%s, %.2f m² per person",
-                cell.code(), cell.pavilionCode(), after, cell.limit(),
-                cell.capped() ? " (emergency cap authorised by COMMAND; certified " + cell.certifiedCapacity() + ")"
-                        : "", area));
-        why.add("category " + p.r.category() + " kept with its own");
-        why.add(p.r.groups().isEmpty() ? "no affiliation on file"
-                : "groups " + String.join(", ", p.r.groups().stream().sorted().toList())
-                        + ": no rival group in the cell or pavilion");
+        List<Reason> why = new ArrayList<>();
+        why.add(cell.capped()
+                ? Reason.of(Reason.Code.CELL_CAPPED, cell.code(), cell.pavilionCode(), after, cell.limit(), area,
+                        cell.certifiedCapacity())
+                : Reason.of(Reason.Code.CELL, cell.code(), cell.pavilionCode(), after, cell.limit(), area));
+        why.add(Reason.of(Reason.Code.CATEGORY, p.r.category()));
+        why.add(p.r.groups().isEmpty() ? Reason.of(Reason.Code.NO_AFFILIATION)
+                : Reason.of(Reason.Code.GROUPS, String.join(", ", p.r.groups().stream().sorted().toList())));
         if (!p.apart.isEmpty()) {
-            why.add(p.apart.size() + " non-association(s) respected");
+            why.add(Reason.of(Reason.Code.APART, p.apart.size()));
         }
         if (coDefendant) {
-            why.add("a co-defendant is in the same cell: no lawful cell without one had room");
+            why.add(Reason.of(Reason.Code.CO_DEFENDANT));
         }
         return new PlannedMove(p.id, p.r.name(), from == null ? null : from.locationId(), cell.id(), cell.code(),
                 cell.pavilionCode(), after, cell.limit(), area, List.copyOf(why));
     }
 
     /** Why no cell took the person: each cell's first failing rule, counted. */
-    private List<String> reasons(Person p, Map<Long, Person> people) {
-        int[] count = new int[RULE_TEXT.length];
+    private List<Reason> reasons(Person p, Map<Long, Person> people) {
+        int[] count = new int[RULE_REASON.length];
         for (int c = 0; c < cells.length; c++) {
             count[hard(p, c, people)]++;
         }
-        List<String> out = new ArrayList<>();
+        List<Reason> out = new ArrayList<>();
         if (count[NON_ASSOCIATION_FACILITY] > 0) {
-            out.add("non-association at facility level with someone held in " + facility + ": a transfer is needed");
+            out.add(Reason.of(Reason.Code.TRANSFER_NEEDED, facility));
         }
         for (int rule = FULL; rule <= NON_ASSOCIATION; rule++) {
             if (count[rule] > 0) {
-                out.add(RULE_TEXT[rule] + ": " + count[rule] + " cell(s)");
+                out.add(Reason.of(RULE_REASON[rule], count[rule]));
             }
         }
         if (cells.length == 0) {
-            out.add("the facility has no cells");
+            out.add(Reason.of(Reason.Code.NO_CELLS));
         }
         return out;
     }

@@ -135,15 +135,30 @@ public class PlanService {
         List<Object[]> rows = new ArrayList<>();
         int seq = 0;
         for (PlannedMove m : planned) {
-            rows.add(new Object[] {id, seq++, m.personId(), m.fromLocationId(), m.toCellId(),
-                    String.join("\n", m.why())});
+            rows.add(new Object[] {id, seq++, m.personId(), m.fromLocationId(), m.toCellId(), write(m.why())});
         }
         jdbc.batchUpdate("insert into housing_plan_move (plan_id, seq, person_id, from_location_id, to_location_id, "
                 + "explanation) values (?, ?, ?, ?, ?, ?)", rows);
         jdbc.batchUpdate("insert into housing_plan_unplaced (plan_id, person_id, reasons) values (?, ?, ?)",
-                unplacedPeople.stream().map(u -> new Object[] {id, u.personId(), String.join("\n", u.reasons())})
-                        .toList());
+                unplacedPeople.stream().map(u -> new Object[] {id, u.personId(), write(u.reasons())}).toList());
         return plan(id, 0, 500, official);
+    }
+
+    /** Reasons are stored as codes with their values, so the page can say them in its own language. */
+    private String write(List<Reason> reasons) {
+        return json.writeValueAsString(reasons.stream().map(r -> Map.of("code", r.code().name(), "args", r.args()))
+                .toList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Reason> read(String stored) {
+        if (!stored.startsWith("[")) {
+            // plans stored before reasons had codes: one line of English each
+            return java.util.Arrays.stream(stored.split("\n")).map(line -> Reason.of(Reason.Code.NOTE, line)).toList();
+        }
+        List<?> raw = json.readValue(stored, List.class);
+        return raw.stream().map(x -> (Map<?, ?>) x).map(m -> new Reason(Reason.Code.valueOf((String) m.get("code")),
+                (List<Object>) m.get("args"))).toList();
     }
 
     /** The plan with a page of its moves (in the order they are applied) and everyone it could not place. */
@@ -165,7 +180,7 @@ public class PlanService {
                 .params(id, Math.max(0, offset), Math.clamp(limit, 1, 5000))
                 .query((rs, n) -> new PlannedMove(rs.getLong(1), org.custodia.people.PeopleService.fullName(
                         rs.getString(2), rs.getString(3), rs.getString(4)), rs.getObject(5, Long.class), rs.getLong(6),
-                        rs.getString(7), rs.getString(8), 0, rs.getInt(9), 0, List.of(rs.getString(11).split("\n"))))
+                        rs.getString(7), rs.getString(8), 0, rs.getInt(9), 0, read(rs.getString(11))))
                 .list();
         List<Unplaced> unplaced = client.sql("""
                         select u.person_id, pe.given_names, pe.first_surname, pe.second_surname, u.reasons
@@ -173,7 +188,7 @@ public class PlanService {
                          where u.plan_id = ? order by u.person_id limit 5000""")
                 .param(id)
                 .query((rs, n) -> new Unplaced(rs.getLong(1), org.custodia.people.PeopleService.fullName(
-                        rs.getString(2), rs.getString(3), rs.getString(4)), List.of(rs.getString(5).split("\n"))))
+                        rs.getString(2), rs.getString(3), rs.getString(4)), read(rs.getString(5))))
                 .list();
         int total = client.sql("select count(*) from housing_plan_move where plan_id = ?").param(id)
                 .query(Integer.class).single();

@@ -109,7 +109,7 @@ public final class Rebalancer {
         Figures before = r.figures();
         Rebalancing solved = r.solve(budget, maxMoves);
         List<Occupant> movers = solved.getOccupants().stream().filter(Occupant::moved).toList();
-        Map<Long, List<String>> dropped = new LinkedHashMap<>();
+        Map<Long, List<Reason>> dropped = new LinkedHashMap<>();
         List<Occupant> accepted = r.verify(movers, dropped);
         List<PlannedMove> moves = r.explain(accepted);
         List<Unplaced> refused = new ArrayList<>();
@@ -155,7 +155,7 @@ public final class Rebalancer {
      * Applies the movers to the state as applying the plan will (everyone lifted, then placed one by one, each
      * checked); a move that fails is dropped with its reason and the rest re-checked without it, until all pass.
      */
-    private List<Occupant> verify(List<Occupant> movers, Map<Long, List<String>> dropped) {
+    private List<Occupant> verify(List<Occupant> movers, Map<Long, List<Reason>> dropped) {
         List<Occupant> accepted = new ArrayList<>(movers);
         accepted.sort(Comparator.comparing((Occupant o) -> cellById.get(o.getCell().id()).code())
                 .thenComparingLong(Occupant::id));
@@ -168,9 +168,9 @@ public final class Rebalancer {
                     state.move(o.id(), o.getCell().id());
                 } else {
                     failed.add(o);
-                    dropped.put(o.id(), v.stream().map(x -> "kept in " + cellById.get(o.profile().origin().id())
-                            .code() + ": the move to " + cellById.get(o.getCell().id()).code() + " would break "
-                            + x.message()).toList());
+                    dropped.put(o.id(), v.stream().map(x -> Reason.of(Reason.Code.KEPT_IN,
+                            cellById.get(o.profile().origin().id()).code(), cellById.get(o.getCell().id()).code(),
+                            x.message())).toList());
                 }
             }
             if (failed.isEmpty()) {
@@ -195,27 +195,25 @@ public final class Rebalancer {
             int toBefore = before.getOrDefault(to.id(), 0);
             int fromAfter = state.population(from.id());
             int toAfter = state.population(to.id());
-            List<String> why = new ArrayList<>();
+            List<Reason> why = new ArrayList<>();
             boolean coDefendant = initially.get(from.id()).stream()
                     .anyMatch(p -> p != o.profile() && p.sharesCase(o.profile()));
             if (coDefendant && !state.holdsCoDefendant(o.id(), to.id())) {
-                why.add("separates co-defendants: " + from.code() + " held someone charged in the same case");
+                why.add(Reason.of(Reason.Code.SEPARATES_CO_DEFENDANTS, from.code()));
             }
-            why.add(String.format(Locale.ROOT, "from %s (%d → %d people, %s m² each) to %s, pavilion %s "
-                            + "(%d → %d of %d places, %s m² each)", from.code(), fromBefore, fromAfter,
-                    area(from, fromBefore) + " → " + area(from, fromAfter), to.code(), to.pavilionCode(), toBefore,
-                    toAfter, to.limit(), area(to, toBefore) + " → " + area(to, toAfter)));
-            why.add("every housing rule re-checked for this move: capacity, rival groups, non-associations, "
-                    + "category " + state.resident(o.id()).category());
+            why.add(Reason.of(Reason.Code.REBALANCED, from.code(), fromBefore, fromAfter, area(from, fromBefore),
+                    area(from, fromAfter), to.code(), to.pavilionCode(), toBefore, toAfter, to.limit(),
+                    area(to, toBefore), area(to, toAfter)));
+            why.add(Reason.of(Reason.Code.RECHECKED, state.resident(o.id()).category()));
             out.add(new PlannedMove(o.id(), state.resident(o.id()).name(), from.id(), to.id(), to.code(),
                     to.pavilionCode(), toAfter, to.limit(), round(to.areaPerPerson(toAfter)), List.copyOf(why)));
         }
         return out;
     }
 
-    private static String area(HousingCell c, int people) {
+    private static Object area(HousingCell c, int people) {
         double a = c.areaPerPerson(people);
-        return Double.isInfinite(a) ? "—" : String.format(Locale.ROOT, "%.2f", a);
+        return Double.isInfinite(a) ? "—" : round(a);
     }
 
     /** Figures of the cells in scope as the state now holds them. */

@@ -103,7 +103,7 @@ public class PlacementBenchmark {
     public void report() {
         if (last != null) {
             long violations = last.unplaced().stream().filter(u -> u.reasons().stream()
-                    .anyMatch(x -> x.startsWith("refused on re-check"))).count();
+                    .anyMatch(x -> x.code() == org.custodia.housing.Reason.Code.REFUSED_ON_RECHECK)).count();
             System.out.printf("%n  people=%d placed=%d unplaced=%d engine-proposals-refused-on-recheck=%d "
                             + "minArea=%.2f meanArea=%.2f coDefendantsTogether=%d%n", people, last.stats().placed(),
                     last.stats().unplaced(), violations, last.stats().minAreaPerPerson(),

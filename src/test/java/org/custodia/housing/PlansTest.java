@@ -41,7 +41,8 @@ class PlansTest extends ServiceTest {
         JsonNode plan = r.json();
         assertThat(plan.get("status").asString()).isEqualTo("PROPOSED");
         assertThat(plan.get("totalMoves").asInt() + plan.get("unplaced").size()).isEqualTo(8);
-        assertThat(plan.get("moves").get(0).get("why").get(0).asString()).contains("places after the move");
+        assertThat(plan.get("moves").get(0).get("why").get(0).get("text").asString()).contains("places after the move");
+        assertThat(plan.get("moves").get(0).get("why").get(0).get("code").asString()).isEqualTo("CELL");
         assertThat(fx.ledgerEntries()).as("a proposal moves nobody").isEqualTo(entries);
         assertThat(db.sql("select count(*) from booking where person_id = any(?) and location_id = ?")
                 .params(people.toArray(Long[]::new), reception).query(Long.class).single()).isEqualTo(8);
@@ -70,7 +71,7 @@ class PlansTest extends ServiceTest {
                 "FACILITY", "kind", "INFORMANT", "reason", "Declaró contra el otro en juicio")).status()).isEqualTo(201);
         JsonNode plan = api.post("/api/housing/plans", "registro", Map.of("facilityCode", "CECOT", "personIds",
                 List.of(a))).json();
-        assertThat(plan.get("unplaced").get(0).get("reasons").get(0).asString())
+        assertThat(plan.get("unplaced").get(0).get("reasons").get(0).get("text").asString())
                 .contains("non-association at facility level").contains("transfer");
         assertThat(api.post("/api/housing/plans", "registro", Map.of("facilityCode", "CECOT")).status())
                 .isEqualTo(400);

@@ -38,6 +38,8 @@ class RebalanceBrowserTest extends ServiceTest {
             assertThat(b.driver.findElement(By.id("plan-status")).getText()).contains("pendiente de aprobación");
             assertThat(b.driver.findElements(By.cssSelector("#moves tr td a[href$='/housing/cells/" + empty + "']")))
                     .isNotEmpty();
+            assertThat(b.driver.findElement(By.cssSelector("#moves li[data-reason='REBALANCED']")).getText())
+                    .as("the reasons in Spanish").contains("personas").contains("m² cada una");
             assertThat(fx.population(crowded)).as("nothing moves before approval").isEqualTo(6);
             b.screenshot("rebalance-plan");
 

@@ -93,7 +93,7 @@ class RebalanceProperties {
         assertThat(o.after().coDefendantPairs()).isZero();
         assertThat(o.after().maxPopulation()).isLessThanOrEqualTo(4);
         assertThat(o.moves()).hasSizeBetween(2, 3);
-        assertThat(o.moves()).anySatisfy(m -> assertThat(m.why().getFirst()).startsWith("separates co-defendants"));
+        assertThat(o.moves()).anySatisfy(m -> assertThat(m.why().getFirst().text()).startsWith("separates co-defendants"));
     }
 
     @Test
@@ -111,7 +111,7 @@ class RebalanceProperties {
                 new Where(500, 2L, "F"));
         Rebalancer.Outcome o = Rebalancer.rebalance(s, "F", Set.of(), Duration.ofSeconds(1), 10);
         assertThat(o.moves()).isEmpty();
-        assertThat(o.dropped()).isNotEmpty().allSatisfy(u -> assertThat(u.reasons().getFirst())
+        assertThat(o.dropped()).isNotEmpty().allSatisfy(u -> assertThat(u.reasons().getFirst().text())
                 .startsWith("kept in A: the move to B would break").contains("B18-SUR/MS-13"));
         assertThat(o.after()).isEqualTo(o.before());
     }

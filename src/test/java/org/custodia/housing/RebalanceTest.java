@@ -67,6 +67,10 @@ class RebalanceTest extends ServiceTest {
         assertThat(fx.population(crowded)).isEqualTo(6);
 
         long id = plan.get("id").asLong();
+        assertThat(api.get("/housing/plans/" + id, "oficial").body()).as("reasons in Spanish")
+                .contains("separa a coimputados").contains("Parejas de coimputados en la misma celda");
+        assertThat(api.get("/housing/plans/" + id + "?lang=en", "oficial").body()).as("and in English")
+                .contains("separates co-defendants").contains("Co-defendant pairs sharing a cell");
         Api.Response applied = api.post("/api/housing/plans/" + id + "/apply", "oficial", "{}");
         assertThat(applied.status()).as(applied.body()).isEqualTo(200);
         assertThat(applied.json().get("status").asString()).isEqualTo("APPLIED");
