@@ -59,6 +59,21 @@ public class CellViews {
     }
 
     @Transactional(readOnly = true)
+    /** A cell with a free place, as the move dialog suggests it (the rule check decides). */
+    public record Room(String code, int population, int certifiedCapacity) {
+    }
+
+    /** Cells of the facility with a free certified place, for the move dialog's list. */
+    public List<Room> withRoom(String facilityCode) {
+        return client.sql("""
+                        select code, population, certified_capacity from location
+                         where facility_code = ? and kind = 'CELL' and certified_capacity is not null
+                           and population < certified_capacity
+                         order by code limit 2000""")
+                .param(facilityCode)
+                .query((rs, n) -> new Room(rs.getString(1), rs.getInt(2), rs.getInt(3))).list();
+    }
+
     public CellView cell(long id, Official official) {
         Location l = estate.location(id).filter(x -> official.sees(x.facilityCode()))
                 .orElseThrow(() -> new NotFoundException("No cell " + id));

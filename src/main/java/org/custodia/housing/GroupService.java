@@ -111,7 +111,8 @@ public class GroupService {
 
     private void validate(RivalryChange c) {
         Map<String, String> e = new LinkedHashMap<>();
-        Set<String> known = affiliations.groups().stream().map(Group::code).collect(java.util.stream.Collectors.toSet());
+        Set<String> known = affiliations.groups().stream().map(Group::code)
+                .collect(java.util.stream.Collectors.toSet());
         if (c == null || c.groupA() == null || !known.contains(c.groupA())) {
             e.put("groupA", "one of " + known.stream().sorted().toList());
         }

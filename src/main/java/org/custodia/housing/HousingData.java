@@ -138,8 +138,9 @@ class HousingData {
         }
         return client.sql("""
                         select coalesce((select array_agg(distinct c.group_code) from affiliation_claim c
-                                          where c.person_id = p.id and not exists (select 1 from affiliation_claim_event e
-                                                where e.claim_id = c.id and e.status = 'CLOSED')), '{}'),
+                                          where c.person_id = p.id
+                                            and not exists (select 1 from affiliation_claim_event e
+                                                             where e.claim_id = c.id and e.status = 'CLOSED')), '{}'),
                                (select i.cohort from isolation_order i where i.person_id = p.id
                                    and not exists (select 1 from isolation_end x where x.isolation_id = i.id)
                                  order by i.id desc limit 1),

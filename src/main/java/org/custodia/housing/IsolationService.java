@@ -132,7 +132,8 @@ public class IsolationService {
                            and l.kind in ('CELL','PUNISHMENT')
                            and not exists (select 1 from isolation_order i where i.person_id = o.person_id
                                               and i.cohort = (select cohort from isolation_order where id = ?)
-                                              and not exists (select 1 from isolation_end x where x.isolation_id = i.id))""")
+                                              and not exists (select 1 from isolation_end x
+                                                               where x.isolation_id = i.id))""")
                 .params(id, id).query(Integer.class).single();
         return client.sql(SELECT + " where i.id = ?").param(id).query((rs, n) -> row(rs, cellmates)).single();
     }

@@ -31,9 +31,10 @@ public record Reason(Code code, List<Object> args) {
         MOVED_ASIDE("placed in {0} instead of {1} to make room for {2}, for whom no other lawful cell had room"),
         PLACED_AFTER("placed after {0} was planned into {1} instead, to make room"),
         SEPARATES_CO_DEFENDANTS("separates co-defendants: {0} held someone charged in the same case"),
-        REBALANCED("from {0} ({1} → {2} people, {3} → {4} m² each) to {5}, pavilion {6} ({7} → {8} of {9} places, "
-                + "{10} → {11} m² each)"),
-        RECHECKED("every housing rule re-checked for this move: capacity, rival groups, non-associations, category {0}"),
+        REBALANCED("from {0} ({1} → {2} people, {3} → {4} m² each) to {5}, pavilion {6} "
+                + "({7} → {8} of {9} places, {10} → {11} m² each)"),
+        RECHECKED("every housing rule re-checked for this move: capacity, rival groups, non-associations, "
+                + "category {0}"),
         KEPT_IN("kept in {0}: the move to {1} would break {2}"),
         /** A line of plain text (plans stored before reasons had codes). */
         NOTE("{0}");

@@ -54,7 +54,8 @@ class DemoLoadTest {
         assertThat(claims).isGreaterThan(count("select count(*) from person") / 3);
         assertThat(count("select count(*) from ledger_entry where event_type = 'AFFILIATION_CLAIMED' "
                 + "and actor = 'sistema'")).isEqualTo(claims);
-        assertThat(count("select count(*) from affiliation_claim where recorded_by = 'sistema' and evidence_ref is null"))
+        assertThat(count("select count(*) from affiliation_claim where recorded_by = 'sistema' "
+                + "and evidence_ref is null"))
                 .as("some rest on no evidence").isPositive();
         // no module of the taken-on population holds MS-13 and a Barrio 18 faction together
         assertThat(count("""

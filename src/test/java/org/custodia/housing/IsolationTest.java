@@ -48,7 +48,9 @@ class IsolationTest extends ServiceTest {
         assertThat(move(patient, isolationCell).status()).isEqualTo(200);
         assertThat(api.get("/housing/cells/" + isolationCell, "oficial").body())
                 .as("the cell page names the category in words, the cohort by its code only")
-                .contains("hombre, sin condena, adulto, aislamiento AISL-TB1").doesNotContain("Tuberculosis");
+                .contains("hombre, sin condena, adulto, aislamiento AISL-TB1").doesNotContain("Tuberculosis")
+                .as("the move dialog suggests cells with room").contains("<datalist id=\"cells-with-room\">")
+                .contains(db.sql("select code from location where id = ?").param(other).query(String.class).single());
         Api.Response refused = move(newcomer, isolationCell);
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body()).contains("CONTAGIOUS_ISOLATION");

@@ -186,7 +186,8 @@ class PlacementProperties {
         s.addCell(new HousingCell(1, "A", "F", 1L, "P1", 1, 1, false, BigDecimal.TEN, 0));
         s.addCell(new HousingCell(2, "B", "F", 2L, "P2", 1, 1, false, BigDecimal.TEN, 0));
         s.addCell(new HousingCell(3, "C", "F", 2L, "P2", 1, 1, false, BigDecimal.TEN, 0));
-        s.addResident(new Resident(10, "W", Sex.MALE, false, false, Set.of(), null, Set.of()), new Where(-5, null, "F"));
+        s.addResident(new Resident(10, "W", Sex.MALE, false, false, Set.of(), null, Set.of()),
+                new Where(-5, null, "F"));
         s.move(10, 3);
         s.addResident(new Resident(1, "X", Sex.MALE, false, false, Set.of("MS-13"), null, Set.of()),
                 new Where(-5, null, "F"));

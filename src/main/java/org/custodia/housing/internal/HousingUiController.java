@@ -78,7 +78,9 @@ class HousingUiController {
     @GetMapping("/housing/cells/{id}")
     @PreAuthorize(Access.PERSON_READERS)
     String cell(@PathVariable long id, Model model) {
-        model.addAttribute("cell", cells.cell(id, Officials.current()));
+        CellViews.CellView cell = cells.cell(id, Officials.current());
+        model.addAttribute("cell", cell);
+        model.addAttribute("withRoom", cells.withRoom(cell.facilityCode()));
         return "housing/cell";
     }
 

@@ -38,7 +38,8 @@ class MovesApiController {
     private final TransferService transfers;
 
     MovesApiController(MoveService moves, NonAssociationService nonAssociations, CellViews cells,
-                       OverrideLog overrides, AccessLog accessLog, EmergencyCaps caps, OccupancySnapshots snapshots, TransferService transfers) {
+                       OverrideLog overrides, AccessLog accessLog, EmergencyCaps caps, OccupancySnapshots snapshots,
+                       TransferService transfers) {
         this.caps = caps;
         this.transfers = transfers;
         this.snapshots = snapshots;
