@@ -23,7 +23,7 @@ public class RebalanceConstraints implements ConstraintProvider {
     public Constraint[] defineConstraints(ConstraintFactory f) {
         // one pass per cell gives every cell-level figure; the constraints below share it
         BiConstraintStream<Cell, CellMix.Figures> cells = f.forEach(Occupant.class)
-                .groupBy(Occupant::getCell, new CellMix());
+                .groupBy(Occupant::getCell, new PlaceCollector<>(CellMix::new));
         return new Constraint[] {capacity(cells), sharedCell(cells), pavilion(f), keptApart(f), moveBudget(f),
                 coDefendants(cells), crowding(cells), moves(f)};
     }
@@ -43,7 +43,7 @@ public class RebalanceConstraints implements ConstraintProvider {
 
     Constraint pavilion(ConstraintFactory f) {
         return f.forEach(Occupant.class)
-                .groupBy(Occupant::pavilion, new PavilionMix())
+                .groupBy(Occupant::pavilion, new PlaceCollector<>(PavilionMix::new))
                 .filter((pavilion, breaches) -> breaches > 0)
                 .penalize(HardMediumSoftScore.ONE_HARD, (pavilion, breaches) -> breaches)
                 .asConstraint("rival group or other sex in the pavilion");
