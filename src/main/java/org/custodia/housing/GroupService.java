@@ -36,6 +36,8 @@ public class GroupService {
 
     static final Set<String> LEVELS = Set.of("CELL", "PAVILION", "NONE");
     private static final long RIVALRY_LOCK = 0x52495641L;
+    /** Placement and rebalancing give each group one bit of a long. */
+    static final int MAX_GROUPS = 64;
 
     private final JdbcClient client;
     private final AffiliationService affiliations;
@@ -61,6 +63,11 @@ public class GroupService {
         }
         if (!e.isEmpty()) {
             throw new InvalidRequestException("The group cannot be defined; nothing was changed", e);
+        }
+        client.sql("select pg_advisory_xact_lock(?)").param(RIVALRY_LOCK).query().listOfRows();
+        if (client.sql("select count(*) from housing_group").query(Long.class).single() >= MAX_GROUPS) {
+            throw new ConflictException("Separation keeps at most " + MAX_GROUPS + " groups apart (one bit each in "
+                    + "placement and rebalancing); nothing was changed");
         }
         int added = client.sql("insert into housing_group (code, name) values (?, ?) on conflict do nothing")
                 .params(g.code(), g.name().strip()).update();

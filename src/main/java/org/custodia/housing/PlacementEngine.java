@@ -328,7 +328,7 @@ public final class PlacementEngine {
             List<Violation> v = state.check(p.id, cell.id());
             if (!v.isEmpty()) {
                 unplaced.add(new Unplaced(p.id, p.r.name(), v.stream()
-                        .map(x -> Reason.of(Reason.Code.REFUSED_ON_RECHECK, x.message())).toList()));
+                        .map(x -> Reason.breaking(Reason.Code.REFUSED_ON_RECHECK, x)).toList()));
                 continue;
             }
             boolean coDefendant = state.holdsCoDefendant(p.id, cell.id());

@@ -168,9 +168,9 @@ public final class Rebalancer {
                     state.move(o.id(), o.getCell().id());
                 } else {
                     failed.add(o);
-                    dropped.put(o.id(), v.stream().map(x -> Reason.of(Reason.Code.KEPT_IN,
-                            cellById.get(o.profile().origin().id()).code(), cellById.get(o.getCell().id()).code(),
-                            x.message())).toList());
+                    dropped.put(o.id(), v.stream().map(x -> Reason.breaking(Reason.Code.KEPT_IN, x,
+                            cellById.get(o.profile().origin().id()).code(), cellById.get(o.getCell().id()).code()))
+                            .toList());
                 }
             }
             if (failed.isEmpty()) {

@@ -20,6 +20,11 @@ public record Violation(Rule rule, Level level, String subject, Long otherPerson
         CONTAGIOUS_ISOLATION
     }
 
+    /** The values of its message ({@code housing.rule.RULE}): subject, the level in words, the other person. */
+    public Object[] params(String levelInWords) {
+        return new Object[] {subject, levelInWords, otherPersonId};
+    }
+
     public String message() {
         String where = level.name().toLowerCase();
         return switch (rule) {

@@ -83,6 +83,34 @@ class RebalanceTest extends ServiceTest {
     }
 
     @Test
+    void aMoveTheReCheckRefusesStaysOutOfThePlanWithItsReasonInSpanish() {
+        String crowdedPavilion = fx.newPavilion("CECOT");
+        String otherPavilion = fx.newPavilion("CECOT");
+        long crowded = fx.newCell("CECOT", 6, crowdedPavilion);
+        fx.newCell("CECOT", 6, otherPavilion);
+        // a Barrio 18 man in the other pavilion's ward: outside any cell, so the solver does not see him
+        Api.Response ward = api.post("/api/facilities/CECOT/locations", "admin", List.of(Map.of("pavilionCode",
+                otherPavilion, "code", otherPavilion + "-ENF", "kind", "MEDICAL", "level", 1, "floorAreaM2", 30.0)));
+        assertThat(ward.status()).as(ward.body()).isEqualTo(201);
+        long patient = fx.admit("CECOT", ward.json().get(0).get("id").asLong(), "UNTRIED");
+        fx.claim(patient, "B18-SUR");
+        for (int i = 0; i < 6; i++) {
+            fx.claim(fx.admit("CECOT", crowded, "UNTRIED"), "MS-13");
+        }
+
+        JsonNode plan = api.post("/api/housing/plans/rebalance", "registro", Map.of("facilityCode", "CECOT",
+                "pavilionIds", List.of(pavilionId(crowdedPavilion), pavilionId(otherPavilion)), "seconds", 2)).json();
+        assertThat(plan.get("totalMoves").asInt()).as("nobody moves in with a rival").isZero();
+        JsonNode kept = plan.get("unplaced").get(0).get("reasons").get(0);
+        assertThat(kept.get("code").asString()).isEqualTo("KEPT_IN");
+        assertThat(kept.get("violation").get("rule").asString()).isEqualTo("RIVAL_GROUP");
+        assertThat(kept.get("text").asString()).contains("rival groups B18-SUR/MS-13 in the same pavilion");
+        assertThat(api.get("/housing/plans/" + plan.get("id").asLong(), "oficial").body())
+                .contains("Se quedan donde están")
+                .contains("incumpliría una regla: Grupos rivales B18-SUR/MS-13 en el mismo pabellón");
+    }
+
+    @Test
     void badRequestsAreRefusedAndStoreNothing() {
         String other = fx.newPavilion("LAESPERANZA");
         long before = plans();
