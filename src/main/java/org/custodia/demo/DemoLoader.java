@@ -16,6 +16,7 @@ import org.custodia.accounts.AccountService;
 import org.custodia.accounts.NewAccount;
 import org.custodia.estate.EstateService;
 import org.custodia.housing.AffiliationService;
+import org.custodia.housing.SeparationPolicy;
 import org.custodia.estate.Location;
 import org.custodia.estate.LocationKind;
 import org.custodia.ledger.Actor;
@@ -56,15 +57,17 @@ class DemoLoader implements SmartInitializingSingleton {
     private final TransferGroundsService transfers;
     private final SentenceService sentences;
     private final AffiliationService affiliations;
+    private final SeparationPolicy separation;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Path dataDir;
 
     DemoLoader(DemoProperties props, EstateService estate, PeopleService people, AccountService accounts,
                ChargeService charges, TransferGroundsService transfers, SentenceService sentences,
-               AffiliationService affiliations, TransactionTemplate tx, Clock clock,
+               AffiliationService affiliations, SeparationPolicy separation, TransactionTemplate tx, Clock clock,
                @Value("${custodia.data-dir:./data}") Path dataDir) {
         this.affiliations = affiliations;
+        this.separation = separation;
         this.sentences = sentences;
         this.charges = charges;
         this.transfers = transfers;
@@ -115,16 +118,23 @@ class DemoLoader implements SmartInitializingSingleton {
         List<Location> cells = estate.locations(code).stream().filter(l -> l.kind() == LocationKind.CELL).toList();
         List<Long> pavilions = cells.stream().map(Location::pavilionId).filter(java.util.Objects::nonNull).distinct()
                 .sorted().toList();
+        Map<Long, Long> pavilionOf = new HashMap<>();
+        cells.forEach(c -> pavilionOf.put(c.id(), c.pavilionId()));
         // The contract transfer (261 people in one day) is part of the mega-prison's population when it is large.
         int foreign = code.equals(DemoEstate.MEGA) && f.population() >= 10_000 ? 261 : 0;
+        List<Admission> people = new ArrayList<>(f.population());
+        for (int i = 0; i < f.population(); i++) {
+            people.add(generator.next(code, cells.getFirst().id(), f.women(), i >= f.population() - foreign));
+        }
+        long[] cellOf = DemoHousing.cells(people, cells.stream().map(Location::id).toList(),
+                LocalDate.now(clock).minusYears(separation.youngAdultAge()));
         List<Admission> batch = new ArrayList<>(BATCH);
         List<String> groups = new ArrayList<>(BATCH);
-        for (int i = 0; i < f.population(); i++) {
-            Location cell = cells.get(i % cells.size());
+        for (int i = 0; i < people.size(); i++) {
             boolean transferred = i >= f.population() - foreign;
-            batch.add(generator.next(code, cell.id(), f.women(), transferred));
+            batch.add(people.get(i).at(cellOf[i]));
             groups.add(f.women() || transferred ? null
-                    : DemoGroups.of(code, pavilions.indexOf(cell.pavilionId()), i));
+                    : DemoGroups.of(code, pavilions.indexOf(pavilionOf.get(cellOf[i])), i));
             if (batch.size() == BATCH) {
                 takeOn(batch, groups);
                 batch.clear();

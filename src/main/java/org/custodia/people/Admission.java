@@ -12,6 +12,12 @@ public record Admission(String givenNames, String firstSurname, String secondSur
                         LocalDate dateOfBirth, Sex sex, String nationality, String idDocument,
                         LegalStatus legalStatus, Commitment commitment, String facilityCode, Long locationId) {
 
+    /** The same admission to another place in the facility. */
+    public Admission at(long otherLocationId) {
+        return new Admission(givenNames, firstSurname, secondSurname, aliases, dateOfBirth, sex, nationality, idDocument,
+                legalStatus, commitment, facilityCode, otherLocationId);
+    }
+
     /**
      * The commitment order: who ordered the detention, the document, its legal basis, and when and where the
      * person was arrested (pretrial detention counts from then).

@@ -67,4 +67,22 @@ class DemoLoadTest {
                    group by l.pavilion_id
                   having bool_or(c.group_code = 'MS-13') and bool_or(c.group_code like 'B18-%')) x""")).isZero();
     }
+
+    @Test
+    void demoCellsHoldOneCategoryEach() {
+        // MANDELA-11: untried apart from convicted, young adults apart from adults, so moves between cells are lawful
+        // (a facility with fewer cells than categories, as the small test demo has, cannot keep them apart)
+        assertThat(count("""
+                select count(*) from (
+                  select b.location_id from booking b join person p on p.id = b.person_id
+                    join location l on l.id = b.location_id
+                   where b.released_at is null and l.kind = 'CELL'
+                     and exists (select 1 from ledger_entry e where e.person_id = b.person_id
+                                    and e.event_type = 'CUSTODY_TAKEN_ON')
+                     and (select count(*) from location c where c.facility_code = l.facility_code
+                             and c.kind = 'CELL') >= 8
+                   group by b.location_id
+                  having count(distinct (b.legal_status in ('SENTENCED', 'HELD_FOR_ANOTHER_STATE'),
+                                         p.date_of_birth > current_date - interval '21 years', p.sex)) > 1) x""")).isZero();
+    }
 }
