@@ -5,6 +5,7 @@ import org.custodia.estate.EstateService;
 import org.custodia.estate.Location;
 import org.custodia.housing.AffiliationService;
 import org.custodia.housing.CellViews;
+import org.custodia.housing.GroupService;
 import org.custodia.housing.MoveService;
 import org.custodia.housing.MoveService.MoveRequest;
 import org.custodia.housing.PlanService;
@@ -32,10 +33,12 @@ class HousingUiController {
     private final MoveService moves;
     private final PlanService plans;
     private final RebalanceService rebalancer;
+    private final GroupService groups;
 
     HousingUiController(AffiliationService affiliations, CellViews cells, EstateService estate, MoveService moves,
-                        PlanService plans, RebalanceService rebalancer) {
+                        PlanService plans, RebalanceService rebalancer, GroupService groups) {
         this.rebalancer = rebalancer;
+        this.groups = groups;
         this.affiliations = affiliations;
         this.cells = cells;
         this.estate = estate;
@@ -48,6 +51,49 @@ class HousingUiController {
     String claims(@PathVariable long id, Model model) {
         model.addAttribute("claims", affiliations.claims(id, Officials.current()));
         return "housing/affiliations :: claims";
+    }
+
+    /** The groups separation knows and which pairs are kept apart; command changes them here. */
+    @GetMapping("/housing/groups")
+    @PreAuthorize(Access.PERSON_READERS)
+    String groups(Model model) {
+        model.addAttribute("groups", affiliations.groups());
+        model.addAttribute("rivalries", affiliations.rivalries());
+        return "housing/groups";
+    }
+
+    @PostMapping("/housing/groups")
+    @PreAuthorize(Access.SEPARATION_POLICY)
+    String defineGroup(@RequestParam String code, @RequestParam String name, RedirectAttributes flash) {
+        try {
+            AffiliationService.Group g = groups.define(new GroupService.NewGroup(code.strip(), name),
+                    Officials.current());
+            flash.addFlashAttribute("done", g.code());
+        } catch (CustodiaException e) {
+            flash.addFlashAttribute("error", explained(e));
+        }
+        return "redirect:/housing/groups";
+    }
+
+    /** The message with each field's reason, for a person reading the page. */
+    private static String explained(CustodiaException e) {
+        return e instanceof org.custodia.platform.InvalidRequestException i && !i.errors().isEmpty()
+                ? e.getMessage() + ": " + i.errors().entrySet().stream().map(x -> x.getKey() + " — " + x.getValue())
+                        .collect(java.util.stream.Collectors.joining("; "))
+                : e.getMessage();
+    }
+
+    @PostMapping("/housing/rivalries")
+    @PreAuthorize(Access.SEPARATION_POLICY)
+    String setRivalry(@RequestParam String groupA, @RequestParam String groupB, @RequestParam String level,
+                      @RequestParam String reason, RedirectAttributes flash) {
+        try {
+            flash.addFlashAttribute("outcome", groups.setRivalry(new GroupService.RivalryChange(groupA, groupB, level,
+                    reason), Officials.current()));
+        } catch (CustodiaException e) {
+            flash.addFlashAttribute("error", explained(e));
+        }
+        return "redirect:/housing/groups";
     }
 
     @GetMapping("/housing/pavilions/{id}")
