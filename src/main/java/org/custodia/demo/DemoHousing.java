@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.custodia.people.Admission;
-import org.custodia.people.LegalStatus;
 
 /**
  * Where the demo population sleeps: each category (MANDELA-11: sex, untried or convicted, young adult or adult) in
@@ -71,8 +70,7 @@ final class DemoHousing {
     }
 
     private static int category(Admission a, LocalDate youngUntil) {
-        boolean convicted = a.legalStatus() == LegalStatus.SENTENCED
-                || a.legalStatus() == LegalStatus.HELD_FOR_ANOTHER_STATE;
+        boolean convicted = a.legalStatus().convicted();
         boolean young = a.dateOfBirth() != null && a.dateOfBirth().isAfter(youngUntil);
         return a.sex().ordinal() * 4 + (convicted ? 2 : 0) + (young ? 1 : 0);
     }

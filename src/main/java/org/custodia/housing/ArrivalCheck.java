@@ -32,11 +32,12 @@ class ArrivalCheck implements AdmissionGuard {
 
     @Override
     public void check(List<Arrival> arrivals) {
+        // a batch of thousands usually goes to one or two places: look each place up once
         Map<Long, Location> cells = new LinkedHashMap<>();
-        for (Arrival a : arrivals) {
-            Optional<Location> l = estate.location(a.locationId());
+        for (long id : arrivals.stream().map(Arrival::locationId).distinct().toList()) {
+            Optional<Location> l = estate.location(id);
             if (l.isPresent() && MoveService.ruled(l.get())) {
-                cells.put(l.get().id(), l.get());
+                cells.put(id, l.get());
             }
         }
         if (cells.isEmpty()) {

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.custodia.housing.HousingState.Where;
 import org.custodia.people.AdmissionGuard;
+import org.custodia.people.LegalStatus;
 import org.custodia.people.PeopleService;
 import org.custodia.people.Sex;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -111,18 +112,12 @@ class HousingData {
 
     private Object resident(ResultSet rs, HousingState s) throws SQLException {
         java.sql.Date dob = rs.getDate(6);
-        LocalDate youngUntil = LocalDate.now(clock).minusYears(policy.youngAdultAge());
-        String status = rs.getString(7);
         Resident r = new Resident(rs.getLong(1), PeopleService.fullName(rs.getString(2), rs.getString(3), rs.getString(4)),
-                Sex.valueOf(rs.getString(5)), convicted(status), dob != null && dob.toLocalDate().isAfter(youngUntil),
-                strings(rs.getArray(11)), rs.getString(12), strings(rs.getArray(13)));
+                Sex.valueOf(rs.getString(5)), LegalStatus.valueOf(rs.getString(7)).convicted(),
+                youngAdult(dob == null ? null : dob.toLocalDate()), strings(rs.getArray(11)), rs.getString(12),
+                strings(rs.getArray(13)));
         s.addResident(r, new Where(rs.getLong(8), rs.getObject(9, Long.class), rs.getString(10)));
         return null;
-    }
-
-    /** MANDELA-11(b): sentenced, or held for another state, against untried and administrative detention. */
-    private static boolean convicted(String legalStatus) {
-        return legalStatus.equals("SENTENCED") || legalStatus.equals("HELD_FOR_ANOTHER_STATE");
     }
 
     /**
@@ -130,9 +125,8 @@ class HousingData {
      * their open claims, cases and any isolation still in force.
      */
     Resident arrival(long id, AdmissionGuard.Arrival a) {
-        LocalDate youngUntil = LocalDate.now(clock).minusYears(policy.youngAdultAge());
-        boolean young = a.dateOfBirth() != null && a.dateOfBirth().isAfter(youngUntil);
-        boolean convicted = a.legalStatus() != null && convicted(a.legalStatus().name());
+        boolean young = youngAdult(a.dateOfBirth());
+        boolean convicted = a.legalStatus() != null && a.legalStatus().convicted();
         if (a.personId() == null) {
             return new Resident(id, "admission", a.sex(), convicted, young, Set.of(), null, Set.of());
         }
@@ -152,6 +146,11 @@ class HousingData {
                 .query((rs, n) -> new Resident(id, PeopleService.fullName(rs.getString(4), rs.getString(5),
                         rs.getString(6)), a.sex(), convicted, young, strings(rs.getArray(1)), rs.getString(2),
                         strings(rs.getArray(3)))).single();
+    }
+
+    /** MANDELA-11(d): younger than the configured age today. */
+    private boolean youngAdult(LocalDate dateOfBirth) {
+        return dateOfBirth != null && dateOfBirth.isAfter(LocalDate.now(clock).minusYears(policy.youngAdultAge()));
     }
 
     private static HousingCell cell(ResultSet rs, int n) throws SQLException {

@@ -85,7 +85,7 @@ public class IsolationService {
     public Isolation end(long isolationId, String reason, Official official) {
         Long personId = client.sql("select person_id from isolation_order where id = ?").param(isolationId)
                 .query(Long.class).optional().orElseThrow(() -> new NotFoundException("No isolation " + isolationId));
-        people.find(personId, official);
+        var person = people.find(personId, official);
         if (reason == null || reason.isBlank() || reason.length() > 2000) {
             throw new InvalidRequestException("reason", "required, at most 2000 characters");
         }
@@ -98,8 +98,8 @@ public class IsolationService {
         if (ended == 0) {
             throw new ConflictException("Isolation " + isolationId + " has already ended");
         }
-        String chain = b != null ? b.facilityCode() : people.find(personId, official).bookings().getFirst()
-                .facilityCode();
+        // released since the order: the end goes on the chain of the facility that last held them
+        String chain = b != null ? b.facilityCode() : person.bookings().getFirst().facilityCode();
         ledger.append(new LedgerEvent(chain, personId, "ISOLATION_ENDED", Map.of("isolation", isolationId),
                 Actor.of(official), now));
         return find(isolationId, false);

@@ -146,33 +146,16 @@ public class PlanService {
 
     /** Reasons are stored as codes with their values, so the page can say them in its own language. */
     private String write(List<Reason> reasons) {
-        return json.writeValueAsString(reasons.stream().map(r -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("code", r.code().name());
-            m.put("args", r.args());
-            if (r.violation() != null) {
-                m.put("violation", r.violation());
-            }
-            return m;
-        }).toList());
+        return json.writeValueAsString(reasons);
     }
 
-    @SuppressWarnings("unchecked")
     private List<Reason> read(String stored) {
         if (!stored.startsWith("[")) {
             // plans stored before reasons had codes: one line of English each
             return java.util.Arrays.stream(stored.split("\n")).map(line -> Reason.of(Reason.Code.NOTE, line))
                     .toList();
         }
-        List<?> raw = json.readValue(stored, List.class);
-        return raw.stream().map(x -> (Map<?, ?>) x).map(m -> new Reason(Reason.Code.valueOf((String) m.get("code")),
-                (List<Object>) m.get("args"), violation((Map<?, ?>) m.get("violation")))).toList();
-    }
-
-    private static Violation violation(Map<?, ?> v) {
-        return v == null ? null : new Violation(Violation.Rule.valueOf((String) v.get("rule")),
-                Level.valueOf((String) v.get("level")), (String) v.get("subject"),
-                v.get("otherPersonId") == null ? null : ((Number) v.get("otherPersonId")).longValue());
+        return json.readValue(stored, new tools.jackson.core.type.TypeReference<List<Reason>>() { });
     }
 
     /** The plan with a page of its moves (in the order they are applied) and everyone it could not place. */

@@ -1,5 +1,6 @@
 package org.custodia.housing;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.text.MessageFormat;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Locale;
  * values. The API carries the English text too; the plan page says it in the page's language
  * ({@code housing.why.CODE} in the Spanish messages).
  */
+@JsonIgnoreProperties(value = "text", allowGetters = true)
 public record Reason(Code code, List<Object> args, Violation violation) {
     public enum Code {
         CELL("cell {0}, pavilion {1}: {2} of {3} places after the move, {4} m² per person"),

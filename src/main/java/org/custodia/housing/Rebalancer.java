@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.custodia.housing.PlacementEngine.PlannedMove;
@@ -117,7 +116,8 @@ public final class Rebalancer {
             refused.add(new Unplaced(e.getKey(), state.resident(e.getKey()).name(), e.getValue()));
         }
         int pinned = (int) r.occupants.stream().filter(Occupant::pinned).count();
-        return new Outcome(moves, refused, pinned, before, r.figures(), String.valueOf(solved.getScore()),
+        String score = solved.getScore() == null ? "not solved: nobody to move" : solved.getScore().toString();
+        return new Outcome(moves, refused, pinned, before, r.figures(), score,
                 (System.nanoTime() - start) / 1_000_000);
     }
 

@@ -7,5 +7,10 @@ public enum LegalStatus {
     SENTENCED,
     ADMINISTRATIVE,
     /** transferred in from another state under a services contract */
-    HELD_FOR_ANOTHER_STATE
+    HELD_FOR_ANOTHER_STATE;
+
+    /** MANDELA-11(b): held apart from the untried as convicted (sentenced here, or held for another state). */
+    public boolean convicted() {
+        return this == SENTENCED || this == HELD_FOR_ANOTHER_STATE;
+    }
 }

@@ -6,4 +6,9 @@ public abstract sealed class CustodiaException extends RuntimeException
     protected CustodiaException(String message) {
         super(message);
     }
+
+    /** What a person reading the page is told: the message, and for invalid input what is wrong with each field. */
+    public String forPeople() {
+        return getMessage();
+    }
 }

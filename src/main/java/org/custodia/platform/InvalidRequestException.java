@@ -15,6 +15,15 @@ public final class InvalidRequestException extends CustodiaException {
         this(reason, Map.of(field, reason));
     }
 
+    @Override
+    public String forPeople() {
+        if (errors.size() == 1 && errors.containsValue(getMessage())) {
+            return getMessage();
+        }
+        return getMessage() + ": " + errors.entrySet().stream().map(e -> e.getKey() + " — " + e.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
     public Map<String, String> errors() {
         return errors;
     }

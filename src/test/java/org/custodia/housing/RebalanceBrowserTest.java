@@ -25,6 +25,16 @@ class RebalanceBrowserTest extends ServiceTest {
         try (Browser b = new Browser(port)) {
             b.login("oficial");
             b.open("/housing/pavilions/" + pavilion);
+            // a budget out of range (the browser's own check bypassed) is refused on the page, and nothing is stored
+            long plans = db.sql("select count(*) from housing_plan").query(Long.class).single();
+            ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript(
+                    "const s = document.querySelector('#rebalance [name=seconds]'); s.removeAttribute('min');"
+                            + " s.value = '0';");
+            b.waitFor(By.id("rebalance")).findElement(By.tagName("button")).click();
+            b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.error"),
+                    "1 to 60 seconds"));
+            assertThat(db.sql("select count(*) from housing_plan").query(Long.class).single()).isEqualTo(plans);
+
             WebElement form = b.waitFor(By.id("rebalance"));
             WebElement seconds = form.findElement(By.name("seconds"));
             seconds.clear();

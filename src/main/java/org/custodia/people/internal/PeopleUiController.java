@@ -115,9 +115,10 @@ class PeopleUiController {
             }
             files.record(id, s, content, form.get("itemKey"), none, Officials.current());
             flash.addFlashAttribute("notice", "file.saved");
-        } catch (CustodiaException | IllegalArgumentException e) {
-            flash.addFlashAttribute("error", e instanceof InvalidRequestException ire
-                    ? ire.getMessage() + " " + ire.errors() : e.getMessage());
+        } catch (CustodiaException e) {
+            flash.addFlashAttribute("error", e.forPeople());
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/people/" + id;
     }
