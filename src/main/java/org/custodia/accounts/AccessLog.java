@@ -4,8 +4,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.custodia.platform.NotFoundException;
 import org.custodia.platform.Official;
 import org.custodia.platform.Officials;
+import org.custodia.platform.PersonLocator;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -14,47 +18,93 @@ import org.springframework.transaction.annotation.Transactional;
 /** MANDELA-9: who read which record, and who exported what, when. */
 @Service
 public class AccessLog {
-    /** One line of the access log. */
+    /**
+     * One line of the access log. {@code refused}: the official asked and was not shown it. {@code facility}: the
+     * facility the subject belongs to (a person's latest stay), or null for service-wide subjects.
+     */
     public record Entry(long id, Instant at, String username, String roles, String action, String subjectType,
-                        String subjectId, String detail) {
+                        String subjectId, String facility, boolean refused, String detail) {
     }
 
     private final JdbcClient client;
     private final Clock clock;
+    private final ObjectProvider<PersonLocator> people;
 
-    AccessLog(JdbcClient client, Clock clock) {
+    AccessLog(JdbcClient client, Clock clock, ObjectProvider<PersonLocator> people) {
         this.client = client;
         this.clock = clock;
+        this.people = people;
     }
 
     /** Written in its own transaction: the read is logged even if what follows fails. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void record(String action, String subjectType, String subjectId, String detail) {
+        insert(action, subjectType, subjectId, detail, false);
+    }
+
+    /** A read that was asked for and refused (out of scope, or unknown): logged as refused, not as a read. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void refused(String action, String subjectType, String subjectId, String detail) {
+        insert(action, subjectType, subjectId, detail, true);
+    }
+
+    private void insert(String action, String subjectType, String subjectId, String detail, boolean refused) {
         Official o = Officials.current();
-        client.sql("insert into access_log (at, username, roles, action, subject_type, subject_id, detail) "
-                        + "values (?, ?, ?, ?, ?, ?, ?)")
+        client.sql("insert into access_log (at, username, roles, action, subject_type, subject_id, facility_code, "
+                        + "refused, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(Timestamp.from(clock.instant()), o.username(), o.rolesText(), action, subjectType,
-                        subjectId, detail)
+                        subjectId, facilityOf(subjectType, subjectId), refused, detail)
                 .update();
     }
 
-    /** Runs a read of a person's record and logs it once it has succeeded: a refused read is not a read. */
+    private String facilityOf(String subjectType, String subjectId) {
+        if (!"person".equals(subjectType) || subjectId == null || !subjectId.matches("\\d{1,18}")) {
+            return null;
+        }
+        PersonLocator locator = people.getIfAvailable();
+        return locator == null ? null : locator.facilityOf(Long.parseLong(subjectId)).orElse(null);
+    }
+
+    /**
+     * Runs a read of a person's record and logs it once it has succeeded; a read refused because the person is
+     * unknown or out of scope is logged as refused.
+     */
     public <T> T personRead(String action, long personId, String via, java.util.function.Supplier<T> read) {
-        T result = read.get();
+        T result;
+        try {
+            result = read.get();
+        } catch (NotFoundException | AccessDeniedException e) {
+            refused(action, "person", Long.toString(personId), via);
+            throw e;
+        }
         record(action, "person", Long.toString(personId), via);
         return result;
     }
 
+    /** Every person in a result (a search, a cell list): one line each, so each person's own log is complete. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void peopleRead(String action, java.util.Collection<Long> personIds, String via) {
+        personIds.stream().distinct().forEach(id -> insert(action, "person", Long.toString(id), via, false));
+    }
+
+    /**
+     * The newest entries the official may see: about the facilities in their scope (and, for national accounts,
+     * service-wide subjects too).
+     */
     @Transactional(readOnly = true)
-    public List<Entry> recent(String subjectType, String subjectId, int limit) {
+    public List<Entry> recent(Official official, String subjectType, String subjectId, int limit) {
         return client.sql("""
-                        select id, at, username, roles, action, subject_type, subject_id, detail from access_log
+                        select id, at, username, roles, action, subject_type, subject_id, facility_code, refused, detail
+                          from access_log
                          where (cast(? as text) is null or subject_type = ?)
                            and (cast(? as text) is null or subject_id = ?)
+                           and (? or facility_code = any(?))
                          order by id desc limit ?""")
-                .params(subjectType, subjectType, subjectId, subjectId, limit)
+                .params(subjectType, subjectType, subjectId, subjectId, official.national(),
+                        official.facilityArray(), limit)
                 .query((rs, n) -> new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getBoolean(9), rs.getString(10)))
                 .list();
     }
 }

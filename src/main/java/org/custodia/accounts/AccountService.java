@@ -83,6 +83,25 @@ public class AccountService {
         return find(a.username());
     }
 
+    /**
+     * Whether two user names may stand for one person, for four-eyes checks: the same account, or one account
+     * created or changed by the other (an administrator who opens a second account, or resets its password, holds
+     * it). A request and its approval need two different people.
+     */
+    @Transactional(readOnly = true)
+    public boolean samePerson(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        return client.sql("""
+                        select count(*) from account x
+                         where (x.username = ? and (x.created_by = ? or exists (select 1 from account_change c
+                                   where c.account_id = x.id and c.changed_by = ?)))
+                            or (x.username = ? and (x.created_by = ? or exists (select 1 from account_change c
+                                   where c.account_id = x.id and c.changed_by = ?)))""")
+                .params(a, b, b, b, a, a).query(Long.class).single() > 0;
+    }
+
     @Transactional(readOnly = true)
     public boolean exists(String username) {
         return client.sql("select count(*) from account where username = ?").param(username).query(Long.class)

@@ -214,7 +214,6 @@ class DemoLoader implements SmartInitializingSingleton {
     }
 
     private void openAccounts() throws IOException {
-        String password = StringUtils.hasText(props.password()) ? props.password() : SecretFiles.randomPassword();
         record Demo(String username, String name, Role role, boolean national) {
         }
         List<Demo> demo = List.of(
@@ -226,13 +225,15 @@ class DemoLoader implements SmartInitializingSingleton {
                 new Demo("inspector", "Inspección independiente (demo)", Role.INSPECTOR, true));
         StringBuilder file = new StringBuilder();
         for (Demo d : demo) {
+            // each account its own password, unless a scripted demo or the tests set one for all
+            String password = StringUtils.hasText(props.password()) ? props.password() : SecretFiles.randomPassword();
             if (!accounts.exists(d.username())) {
                 accounts.create(new NewAccount(d.username(), d.name(), password, EnumSet.of(d.role()), d.national(),
                         d.national() ? Set.of() : Set.of(DemoEstate.MEGA)), "sistema");
+                file.append(d.username()).append(' ').append(password).append('\n');
             }
-            file.append(d.username()).append(' ').append(password).append('\n');
         }
-        if (!StringUtils.hasText(props.password())) {
+        if (!StringUtils.hasText(props.password()) && !file.isEmpty()) {
             Path written = SecretFiles.writeOwnerOnly(dataDir.resolve("demo-passwords"), file.toString());
             log.warn("Demo accounts oficial, registro, salud, direccion, finanzas, inspector: password in {}", written);
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.custodia.ledger.Actor;
 import org.custodia.ledger.LedgerEvent;
+import org.custodia.accounts.AccountService;
 import org.custodia.ledger.LedgerService;
 import org.custodia.platform.ConflictException;
 import org.custodia.platform.InvalidRequestException;
@@ -32,7 +33,11 @@ public class CapacityService {
     private final LedgerService ledger;
     private final Clock clock;
 
-    CapacityService(JdbcClient client, EstateService estate, LedgerService ledger, Clock clock) {
+    private final AccountService accounts;
+
+    CapacityService(JdbcClient client, EstateService estate, LedgerService ledger, Clock clock,
+                    AccountService accounts) {
+        this.accounts = accounts;
         this.client = client;
         this.estate = estate;
         this.ledger = ledger;
@@ -99,8 +104,9 @@ public class CapacityService {
         if (!r.status().equals("PENDING")) {
             throw new ConflictException("Request " + requestId + " was already " + r.status().toLowerCase());
         }
-        if (r.requestedBy().equals(official.username())) {
-            throw new ConflictException("A capacity change is approved by a second official, not by the requester");
+        if (approve && accounts.samePerson(r.requestedBy(), official.username())) {
+            throw new ConflictException("A capacity change is approved by a second official, not by the requester "
+                    + "nor through an account the requester opened or changed");
         }
         if (note != null && note.length() > 2000) {
             throw new InvalidRequestException("note", "at most 2000 characters");

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.custodia.accounts.AccessLog;
 import org.custodia.estate.EstateService;
 import org.custodia.estate.Location;
 import org.custodia.platform.NotFoundException;
@@ -32,8 +33,10 @@ public class CellViews {
     private final JdbcClient client;
     private final EstateService estate;
     private final HousingData data;
+    private final AccessLog accessLog;
 
-    CellViews(JdbcClient client, EstateService estate, HousingData data) {
+    CellViews(JdbcClient client, EstateService estate, HousingData data, AccessLog accessLog) {
+        this.accessLog = accessLog;
         this.client = client;
         this.estate = estate;
         this.data = data;
@@ -98,10 +101,14 @@ public class CellViews {
                 .param(id).query((rs, n) -> new Snapshot(rs.getDate(1).toLocalDate(), rs.getInt(2),
                         rs.getBigDecimal(3))).list().reversed();
         String pavilionCode = c.pavilionCode();
-        return new CellView(id, l.code(), l.facilityCode(), l.pavilionId(), pavilionCode, l.kind().name(),
+        CellView view = new CellView(id, l.code(), l.facilityCode(), l.pavilionId(), pavilionCode, l.kind().name(),
                 l.population(), c.certifiedCapacity(), c.limit(), c.capped(), l.floorAreaM2(),
                 l.population() == 0 || l.floorAreaM2() == null ? null
                         : l.floorAreaM2().divide(BigDecimal.valueOf(l.population()), 2, java.math.RoundingMode.HALF_UP),
                 groups, categories, occupants, trend);
+        // every person on the cell page is a read of that person (MANDELA-9)
+        accessLog.peopleRead("READ_PERSON", view.occupants().stream().map(Occupant::personId).toList(),
+                "cell " + l.code());
+        return view;
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.custodia.accounts.AccessLog;
 import org.custodia.estate.EstateService;
 import org.custodia.estate.Location;
 import org.custodia.estate.LocationKind;
@@ -55,7 +56,11 @@ public class MoveService {
     private final HousingData data;
     private final OverrideLog overrides;
 
-    MoveService(PeopleService people, EstateService estate, HousingData data, OverrideLog overrides) {
+    private final AccessLog accessLog;
+
+    MoveService(PeopleService people, EstateService estate, HousingData data, OverrideLog overrides,
+                AccessLog accessLog) {
+        this.accessLog = accessLog;
         this.people = people;
         this.estate = estate;
         this.data = data;
@@ -75,7 +80,10 @@ public class MoveService {
     /** The rule check the move dialog shows before commit; changes nothing. */
     @Transactional
     public List<MoveCheck> check(List<MoveRequest> moves, Official official) {
-        return evaluate(moves, official).checks();
+        List<MoveCheck> checks = evaluate(moves, official).checks();
+        // a dry run names the people and who they would share with: a read of each person checked
+        accessLog.peopleRead("READ_PERSON", checks.stream().map(MoveCheck::personId).toList(), "move check");
+        return checks;
     }
 
     @Transactional

@@ -17,6 +17,7 @@ import org.custodia.platform.ConflictException;
 import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.NotFoundException;
 import org.custodia.platform.Official;
+import org.custodia.platform.PersonLocator;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,8 +48,11 @@ public class NonAssociationService {
     private final PeopleService people;
     private final LedgerService ledger;
     private final Clock clock;
+    private final PersonLocator locator;
 
-    NonAssociationService(JdbcClient client, PeopleService people, LedgerService ledger, Clock clock) {
+    NonAssociationService(JdbcClient client, PeopleService people, LedgerService ledger, Clock clock,
+                          PersonLocator locator) {
+        this.locator = locator;
         this.client = client;
         this.people = people;
         this.ledger = ledger;
@@ -133,11 +137,31 @@ public class NonAssociationService {
         return find(id);
     }
 
+    /**
+     * A person's non-associations as the official may see them. When the other person is outside the official's
+     * scope, only that a non-association with someone elsewhere exists, its level and whether it is in force are
+     * shown: not who, why, or who recorded it.
+     */
+    public record Seen(long id, Long personA, Long personB, Level level, String kind, String reason,
+                       String recordedBy, Instant recordedAt, boolean active, boolean withSomeoneElsewhere) {
+        static Seen of(NonAssociation n) {
+            return new Seen(n.id(), n.personA(), n.personB(), n.level(), n.kind(), n.reason(), n.recordedBy(),
+                    n.recordedAt(), n.active(), false);
+        }
+
+        static Seen elsewhere(NonAssociation n, long personId) {
+            return new Seen(n.id(), personId, null, n.level(), null, null, null, null, n.active(), true);
+        }
+    }
+
     @Transactional(readOnly = true)
-    public List<NonAssociation> of(long personId, Official official) {
+    public List<Seen> of(long personId, Official official) {
         people.find(personId, official);
         return client.sql(SELECT + " where n.person_a = ? or n.person_b = ? order by n.id").params(personId, personId)
-                .query(NonAssociationService::row).list();
+                .query(NonAssociationService::row).list().stream()
+                .map(n -> locator.facilityOf(n.other(personId)).filter(official::sees).isPresent() ? Seen.of(n)
+                        : Seen.elsewhere(n, personId))
+                .toList();
     }
 
     /** Open non-associations of any of the people. */

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.custodia.accounts.AccessLog;
+import org.custodia.accounts.AccountService;
 import org.custodia.estate.EstateService;
 import org.custodia.housing.MoveService.MoveRequest;
 import org.custodia.housing.PlacementEngine.PlannedMove;
@@ -45,9 +47,13 @@ public class PlanService {
     private final MoveService moves;
     private final Clock clock;
     private final JsonMapper json;
+    private final AccessLog accessLog;
+    private final AccountService accounts;
 
     PlanService(JdbcClient client, JdbcTemplate jdbc, EstateService estate, HousingData data, MoveService moves,
-                Clock clock, JsonMapper json) {
+                Clock clock, JsonMapper json, AccessLog accessLog, AccountService accounts) {
+        this.accounts = accounts;
+        this.accessLog = accessLog;
         this.json = json;
         this.client = client;
         this.jdbc = jdbc;
@@ -189,6 +195,10 @@ public class PlanService {
                 .list();
         int total = client.sql("select count(*) from housing_plan_move where plan_id = ?").param(id)
                 .query(Integer.class).single();
+        // everyone named on the page shown is a read of that person (MANDELA-9)
+        List<Long> named = new java.util.ArrayList<>(page.stream().map(PlannedMove::personId).toList());
+        unplaced.forEach(u -> named.add(u.personId()));
+        accessLog.peopleRead("READ_PERSON", named, "housing plan " + id);
         return new Plan(id, facility, (String) p.get("kind"), (String) p.get("status"), (String) p.get("created_by"),
                 ((Timestamp) p.get("created_at")).toInstant(), (String) p.get("decided_by"),
                 p.get("decided_at") == null ? null : ((Timestamp) p.get("decided_at")).toInstant(),
@@ -215,6 +225,11 @@ public class PlanService {
     @Transactional
     public Plan apply(long id, Official official) {
         Plan p = lockProposed(id, official);
+        // four eyes: the official who proposed a plan does not approve it, by any account of theirs
+        if (accounts.samePerson(p.createdBy(), official.username())) {
+            throw new ConflictException("A plan is approved by a different official from the one who proposed it ("
+                    + p.createdBy() + "), not through an account they opened or changed");
+        }
         List<MoveRequest> list = client.sql("select person_id, to_location_id from housing_plan_move where plan_id = ? "
                         + "order by seq")
                 .param(id).query((rs, n) -> new MoveRequest(rs.getLong(1), rs.getLong(2))).list();

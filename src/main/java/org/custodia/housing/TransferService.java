@@ -114,9 +114,12 @@ public class TransferService {
         return find(id);
     }
 
-    /** Receives a person in transit, into reception or straight into a cell of the receiving facility. */
+    /**
+     * Receives a person in transit, into reception or straight into a cell of the receiving facility, on the
+     * transfer order the dispatch cited ({@code orderReference} must be that order).
+     */
     @Transactional
-    public Transfer receive(long id, Long toLocationId, Official official) {
+    public Transfer receive(long id, Long toLocationId, String orderReference, Official official) {
         Transfer t = client.sql(SELECT + " where id = ? for update").param(id).query(TransferService::row).optional()
                 .filter(x -> official.sees(x.toFacility()) || official.sees(x.fromFacility()))
                 .orElseThrow(() -> new NotFoundException("No transfer " + id));
@@ -125,6 +128,10 @@ public class TransferService {
         }
         if (t.status().equals("RECEIVED")) {
             throw new ConflictException("Transfer " + id + " was already received");
+        }
+        if (orderReference == null || !orderReference.strip().equals(t.authorityReference().strip())) {
+            throw new InvalidRequestException("orderReference", "the reference of the transfer order this person "
+                    + "is received on, as the dispatch recorded it");
         }
         // same lock order as moves: the booking, then facility, pavilions and cells
         Map<Long, Booking> bookings = people.lockInCustody(List.of(t.personId()));

@@ -3,6 +3,7 @@ package org.custodia.intake;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.custodia.people.PeopleService;
 
 /**
  * A batch's state and its report: every error (row, field, reason), every row held for a records officer's review
@@ -15,8 +16,26 @@ public record BatchReport(String id, String status, String format, String mode, 
     public record RowError(int row, String field, String reason) {
     }
 
-    /** A row held for review; {@code resolution} says what the records officer decided, once they have. */
-    public record HeldRow(int row, String name, String reason, List<Long> candidates, Map<String, String> data,
+    /**
+     * A row held for review; {@code resolution} says what the records officer decided, once they have.
+     * {@code candidates}: people in the submitter's scope it may be; {@code knownElsewhere}: people last held
+     * outside that scope, with identity, last facility and release basis only.
+     */
+    public record HeldRow(int row, String name, String reason, List<Long> candidates,
+                          List<PeopleService.KnownPerson> knownElsewhere, Map<String, String> data,
                           String resolution) {
+        public HeldRow {
+            knownElsewhere = knownElsewhere == null ? List.of() : List.copyOf(knownElsewhere);
+        }
+
+        /** Whom the row may be resolved as: a candidate, or someone known elsewhere. */
+        public boolean mayBe(long personId) {
+            return candidates.contains(personId)
+                    || knownElsewhere.stream().anyMatch(k -> k.personId() == personId);
+        }
+
+        HeldRow resolved(String resolution) {
+            return new HeldRow(row, name, reason, candidates, knownElsewhere, data, resolution);
+        }
     }
 }

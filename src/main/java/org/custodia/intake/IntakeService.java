@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.custodia.accounts.AccessLog;
 import org.custodia.estate.EstateService;
 import org.custodia.estate.Location;
 import org.custodia.people.Admission;
@@ -48,6 +49,7 @@ public class IntakeService implements DisposableBean {
     }
 
     private final JdbcClient client;
+    private final AccessLog accessLog;
     private final PeopleService people;
     private final EstateService estate;
     private final TransactionTemplate tx;
@@ -59,9 +61,10 @@ public class IntakeService implements DisposableBean {
         return t;
     });
 
-    IntakeService(JdbcClient client, PeopleService people, EstateService estate, TransactionTemplate tx,
-                  JsonMapper json, Clock clock) {
+    IntakeService(JdbcClient client, AccessLog accessLog, PeopleService people, EstateService estate,
+                  TransactionTemplate tx, JsonMapper json, Clock clock) {
         this.client = client;
+        this.accessLog = accessLog;
         this.people = people;
         this.estate = estate;
         this.tx = tx;
@@ -74,7 +77,7 @@ public class IntakeService implements DisposableBean {
             throw new InvalidRequestException("batchId", "at most 100 characters");
         }
         String hash = sha256((csv ? "CSV\n" : "JSON\n") + mode + "\n" + body);
-        Optional<BatchReport> seen = find(clientId, hash);
+        Optional<BatchReport> seen = find(clientId, hash, official);
         if (seen.isPresent()) {
             return new Submission(seen.get(), true);
         }
@@ -111,22 +114,25 @@ public class IntakeService implements DisposableBean {
         }
         List<BatchReport.HeldRow> held = new ArrayList<>();
         List<Admission> toAdmit = new ArrayList<>();
-        Map<Integer, List<Long>> duplicates = people.possibleDuplicates(valid);
+        Map<Integer, List<PeopleService.KnownPerson>> duplicates = people.possibleDuplicates(valid, official);
         Map<String, Integer> documentsInBatch = new HashMap<>();
         for (int i = 0; i < valid.size(); i++) {
             Admission a = valid.get(i);
             String name = PeopleService.fullName(a.givenNames().strip(), a.firstSurname().strip(),
                     a.secondSurname() == null ? null : a.secondSurname().strip());
-            List<Long> candidates = duplicates.getOrDefault(i, List.of());
+            List<PeopleService.KnownPerson> known = duplicates.getOrDefault(i, List.of());
+            List<Long> candidates = known.stream().filter(PeopleService.KnownPerson::inScope)
+                    .map(PeopleService.KnownPerson::personId).toList();
+            List<PeopleService.KnownPerson> elsewhere = known.stream().filter(k -> !k.inScope()).toList();
             Integer earlier = a.idDocument() == null ? null : documentsInBatch.putIfAbsent(a.idDocument(),
                     validRows.get(i));
-            if (!candidates.isEmpty()) {
+            if (!known.isEmpty()) {
                 held.add(new BatchReport.HeldRow(validRows.get(i), name,
                         "possibly already known (same document, or close name and same date of birth)", candidates,
-                        rows.get(validRows.get(i) - 1), null));
+                        elsewhere, rows.get(validRows.get(i) - 1), null));
             } else if (earlier != null) {
                 held.add(new BatchReport.HeldRow(validRows.get(i), name,
-                        "same identity document as row " + earlier + " of this batch", List.of(),
+                        "same identity document as row " + earlier + " of this batch", List.of(), List.of(),
                         rows.get(validRows.get(i) - 1), null));
             } else {
                 toAdmit.add(a);
@@ -140,15 +146,21 @@ public class IntakeService implements DisposableBean {
         BatchReport report = new BatchReport(id, status, csv ? "CSV" : "JSON", mode.name(), rows.size(), 0, 0,
                 held.size(), List.copyOf(errors), List.copyOf(held), official.username(), clock.instant(),
                 rejected || toAdmit.isEmpty() ? clock.instant() : null, message);
-        client.sql("""
+        // Two identical submissions at the same moment: the unique keys let one in, the other gets its report.
+        int inserted = client.sql("""
                         insert into intake_batch (id, client_id, content_hash, format, mode, status, total, held,
                                                   error_count, report, submitted_by, submitted_at, finished_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""")
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?) on conflict do nothing""")
                 .params(id, clientId, hash, report.format(), mode.name(), status, rows.size(), held.size(),
                         errors.size(), json.writeValueAsString(report), official.username(),
                         Timestamp.from(report.submittedAt()),
                         report.finishedAt() == null ? null : Timestamp.from(report.finishedAt()))
                 .update();
+        if (inserted == 0) {
+            return new Submission(find(clientId, hash, official).orElseThrow(() ->
+                    new ConflictException("The same batch is being received; try again")), true);
+        }
+        logCandidates(report, official);
         if (status.equals("ADMITTING")) {
             worker.submit(() -> admit(id, toAdmit, official));
         }
@@ -183,8 +195,8 @@ public class IntakeService implements DisposableBean {
         String outcome = switch (decision) {
             case ADMIT_AS_NEW -> "admitted as a new person #" + people.admitBatch(List.of(a), official)[0];
             case SAME_PERSON -> {
-                if (personId == null || !held.candidates().contains(personId)) {
-                    throw new InvalidRequestException("personId", "one of the candidates " + held.candidates());
+                if (personId == null || !held.mayBe(personId)) {
+                    throw new InvalidRequestException("personId", "one of the people this row may be");
                 }
                 people.readmit(personId, a, official);
                 yield "readmitted as the known person #" + personId;
@@ -193,8 +205,7 @@ public class IntakeService implements DisposableBean {
         };
         String resolution = outcome + " — " + official.username() + ", " + clock.instant() + ": " + reason.strip();
         List<BatchReport.HeldRow> rows = r.heldRows().stream()
-                .map(h -> h.row() == row ? new BatchReport.HeldRow(h.row(), h.name(), h.reason(), h.candidates(),
-                        h.data(), resolution) : h)
+                .map(h -> h.row() == row ? h.resolved(resolution) : h)
                 .toList();
         int admitted = r.admitted() + (decision == Decision.DISMISS ? 0 : 1);
         BatchReport updated = new BatchReport(r.id(), r.status(), r.format(), r.mode(), r.total(), r.processed(),
@@ -204,11 +215,30 @@ public class IntakeService implements DisposableBean {
         return updated;
     }
 
+    /**
+     * A batch report names people: the official who sent it and those with national scope may read it, and each
+     * read is in the access log with the known people it names.
+     */
     public BatchReport status(String id, Official official) {
-        // A batch report names people: the official who sent it and those with national scope may read it.
-        return read("id = ?", id)
-                .filter(r -> official.national() || r.submittedBy().equals(official.username()))
-                .orElseThrow(() -> new NotFoundException("No batch " + id));
+        BatchReport r = read("id = ?", id)
+                .filter(b -> official.national() || b.submittedBy().equals(official.username()))
+                .orElseGet(() -> {
+                    accessLog.refused("READ_BATCH_REPORT", "intake_batch", id, "not the submitter's batch");
+                    throw new NotFoundException("No batch " + id);
+                });
+        accessLog.record("READ_BATCH_REPORT", "intake_batch", id, r.held() + " held rows");
+        logCandidates(r, official);
+        return r;
+    }
+
+    private void logCandidates(BatchReport r, Official official) {
+        for (BatchReport.HeldRow h : r.heldRows()) {
+            h.candidates().forEach(p -> accessLog.record("READ_PERSON", "person", p.toString(),
+                    "possible duplicate, batch " + r.id() + " row " + h.row()));
+            h.knownElsewhere().forEach(k -> accessLog.record("READ_IDENTITY_ELSEWHERE", "person",
+                    Long.toString(k.personId()), "possible duplicate last held at " + k.lastFacility() + ", batch "
+                            + r.id() + " row " + h.row()));
+        }
     }
 
     private void admit(String id, List<Admission> toAdmit, Official official) {
@@ -253,19 +283,20 @@ public class IntakeService implements DisposableBean {
                 .update();
     }
 
-    private Optional<BatchReport> find(String clientId, String hash) {
+    /** The submitter's own batch with this client id or content: ids and hashes are per submitter. */
+    private Optional<BatchReport> find(String clientId, String hash, Official official) {
         if (clientId != null) {
-            Optional<BatchReport> byId = read("client_id = ?", clientId);
+            Optional<BatchReport> byId = read("client_id = ? and submitted_by = ?", clientId, official.username());
             if (byId.isPresent()) {
                 return byId;
             }
         }
-        return read("content_hash = ?", hash);
+        return read("content_hash = ? and submitted_by = ?", hash, official.username());
     }
 
-    private Optional<BatchReport> read(String where, String value) {
+    private Optional<BatchReport> read(String where, Object... values) {
         return client.sql("select report::text, status, processed, admitted from intake_batch where " + where)
-                .param(value)
+                .params(values)
                 .query((rs, n) -> {
                     BatchReport r = json.readValue(rs.getString(1), BatchReport.class);
                     return new BatchReport(r.id(), rs.getString(2), r.format(), r.mode(), r.total(), rs.getInt(3),

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.custodia.platform.Official;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -68,10 +69,20 @@ public class LedgerService {
         return verifier.result();
     }
 
-    /** Streams the whole ledger as JSON Lines, one entry a line, in (chain, seq) order. */
+    /**
+     * Streams the chains the official sees as JSON Lines, one entry a line, in (chain, seq) order: their
+     * facilities' chains, and the national chain only for national accounts.
+     */
     @Transactional(readOnly = true)
-    public void export(OutputStream out) {
-        streaming.query("select chain, seq, prev_hash, hash, canonical from ledger_entry order by chain, seq", rs -> {
+    public void export(Official official, OutputStream out) {
+        streaming.query(con -> {
+            var ps = con.prepareStatement("select chain, seq, prev_hash, hash, canonical from ledger_entry "
+                    + "where ? or chain = any(?) order by chain, seq");
+            ps.setBoolean(1, official.national());
+            ps.setArray(2, con.createArrayOf("text", official.facilityArray()));
+            ps.setFetchSize(20_000);
+            return ps;
+        }, rs -> {
             String line = ExportLine.format(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                     rs.getString(5));
             try {
@@ -83,32 +94,53 @@ public class LedgerService {
         });
     }
 
-    /** Signs each chain's current head and records that the checkpoint was issued. */
+    /**
+     * Signs the current head of each chain the official sees (the national chain only for national accounts) and
+     * records that the checkpoint was issued, with the key that signed it.
+     */
     @Transactional
-    public List<Checkpoint> checkpoints() {
+    public List<Checkpoint> issueCheckpoints(Official official) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<Checkpoint> out = new ArrayList<>();
-        client.sql("select chain, seq, hash from ledger_head where seq > 0 order by chain")
+        client.sql("select chain, seq, hash from ledger_head where seq > 0 and (? or chain = any(?)) order by chain")
+                .params(official.national(), official.facilityArray())
                 .query((rs, n) -> new ChainVerifier.CheckpointRef(rs.getString(1), rs.getLong(2), rs.getString(3)))
                 .list()
                 .forEach(h -> {
                     Checkpoint c = keys.sign(h.chain(), h.seq(), h.hash(), now);
-                    client.sql("insert into ledger_checkpoint (chain, seq, hash, issued_at, signature) "
-                                    + "values (?, ?, ?, ?, ?)")
-                            .params(c.chain(), c.seq(), c.hash(), Timestamp.from(now), c.signature())
+                    client.sql("insert into ledger_checkpoint (chain, seq, hash, issued_at, signature, public_key) "
+                                    + "values (?, ?, ?, ?, ?, ?)")
+                            .params(c.chain(), c.seq(), c.hash(), Timestamp.from(now), c.signature(), c.publicKey())
                             .update();
                     out.add(c);
                 });
         return out;
     }
 
+    /** Checkpoints issued on the chains the official sees, newest first. */
     @Transactional(readOnly = true)
-    public List<LedgerRecord> historyOf(long personId) {
+    public List<Checkpoint> issuedCheckpoints(Official official, int limit) {
+        return client.sql("""
+                        select c.chain, c.seq, c.hash, c.issued_at,
+                               coalesce(c.public_key, translate(encode(k.public_key, 'base64'), E'\n', '')), c.signature
+                          from ledger_checkpoint c left join ledger_signing_key k on k.chain = c.chain
+                         where ? or c.chain = any(?)
+                         order by c.id desc limit ?""")
+                .params(official.national(), official.facilityArray(), limit)
+                .query((rs, n) -> new Checkpoint(rs.getString(1), rs.getLong(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant(), Checkpoint.ALGORITHM, rs.getString(5), rs.getString(6)))
+                .list();
+    }
+
+    /** A person's entries on the chains the official sees: stays elsewhere are not theirs to read. */
+    @Transactional(readOnly = true)
+    public List<LedgerRecord> historyOf(long personId, Official official) {
         return client.sql("""
                         select chain, seq, event_type, person_id, actor, actor_roles, occurred_at, recorded_at,
                                payload::text, hash
-                          from ledger_entry where person_id = ? order by recorded_at, chain, seq""")
-                .param(personId)
+                          from ledger_entry where person_id = ? and (? or chain = any(?))
+                         order by recorded_at, chain, seq""")
+                .params(personId, official.national(), official.facilityArray())
                 .query((rs, n) -> new LedgerRecord(rs.getString(1), rs.getLong(2), rs.getString(3),
                         rs.getObject(4, Long.class), rs.getString(5), rs.getString(6),
                         rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant(), rs.getString(9),
@@ -116,10 +148,11 @@ public class LedgerService {
                 .list();
     }
 
-    /** Heads of all chains: a cheap status for dashboards. */
+    /** Heads of the chains the official sees: a cheap status for dashboards. */
     @Transactional(readOnly = true)
-    public List<ChainVerifier.CheckpointRef> heads() {
-        return client.sql("select chain, seq, hash from ledger_head order by chain")
+    public List<ChainVerifier.CheckpointRef> heads(Official official) {
+        return client.sql("select chain, seq, hash from ledger_head where ? or chain = any(?) order by chain")
+                .params(official.national(), official.facilityArray())
                 .query((rs, n) -> new ChainVerifier.CheckpointRef(rs.getString(1), rs.getLong(2), rs.getString(3)))
                 .list();
     }

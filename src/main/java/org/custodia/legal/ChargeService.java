@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +13,11 @@ import java.util.Map;
 import org.custodia.ledger.Actor;
 import org.custodia.ledger.LedgerEvent;
 import org.custodia.ledger.LedgerService;
+import org.custodia.people.Booking;
+import org.custodia.people.LegalStatus;
 import org.custodia.people.PeopleService;
 import org.custodia.people.PersonRecord;
+import org.custodia.platform.ConflictException;
 import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.Official;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,8 +33,11 @@ public class ChargeService {
     private final PeopleService people;
     private final LedgerService ledger;
     private final Clock clock;
+    private final PretrialWatch watch;
 
-    ChargeService(JdbcClient client, JdbcTemplate jdbc, PeopleService people, LedgerService ledger, Clock clock) {
+    ChargeService(JdbcClient client, JdbcTemplate jdbc, PeopleService people, LedgerService ledger, Clock clock,
+                  PretrialWatch watch) {
+        this.watch = watch;
         this.client = client;
         this.jdbc = jdbc;
         this.people = people;
@@ -85,24 +92,45 @@ public class ChargeService {
         ledger.appendAll(events);
     }
 
+    /**
+     * A court's extension of pretrial detention (SV-LECO-2025): for the current stay only, citing the resolution,
+     * and never beyond the legal limit plus the most the law allows.
+     */
     @Transactional
-    public void extend(long personId, String legalBasis, LocalDate expiresOn, Official official) {
+    public void extend(long personId, String legalBasis, String courtResolution, LocalDate expiresOn,
+                       Official official) {
         PersonRecord p = InCustody.require(people, personId, official);
+        Booking b = p.current();
+        if (b.legalStatus() != LegalStatus.UNTRIED) {
+            throw new ConflictException("Person " + personId + " is not held untried: there is no pretrial "
+                    + "detention to extend");
+        }
         Map<String, String> e = new LinkedHashMap<>();
         Texts.require(e, "legalBasis", legalBasis, 500);
+        Texts.require(e, "courtResolution", courtResolution, 200);
+        LocalDate since = (b.arrestedAt() != null ? b.arrestedAt() : b.admittedAt()).atZone(ZoneOffset.UTC)
+                .toLocalDate();
+        LocalDate latest = watch.latestExtension(personId, since);
         if (expiresOn == null || !expiresOn.isAfter(LocalDate.now(clock))) {
             e.put("expiresOn", "required, after today");
+        } else if (expiresOn.isAfter(latest)) {
+            e.put("expiresOn", "at most " + latest + ": the legal limit plus the longest extension the law allows");
         }
         if (!e.isEmpty()) {
             throw new InvalidRequestException("The extension cannot be recorded; nothing was changed", e);
         }
         Instant now = clock.instant();
-        client.sql("insert into pretrial_extension (person_id, legal_basis, expires_on, recorded_by, recorded_at) "
-                        + "values (?, ?, ?, ?, ?)")
-                .params(personId, legalBasis.strip(), Date.valueOf(expiresOn), official.username(), Timestamp.from(now))
+        client.sql("""
+                        insert into pretrial_extension (person_id, booking_number, legal_basis, court_resolution,
+                                                        expires_on, recorded_by, recorded_at)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(personId, b.bookingNumber(), legalBasis.strip(), courtResolution.strip(),
+                        Date.valueOf(expiresOn), official.username(), Timestamp.from(now))
                 .update();
-        ledger.append(new LedgerEvent(p.current().facilityCode(), personId, "PRETRIAL_EXTENDED",
-                Map.of("legalBasis", legalBasis.strip(), "expiresOn", expiresOn), Actor.of(official), now));
+        ledger.append(new LedgerEvent(b.facilityCode(), personId, "PRETRIAL_EXTENDED",
+                Map.of("booking", b.bookingNumber(), "legalBasis", legalBasis.strip(),
+                        "courtResolution", courtResolution.strip(), "expiresOn", expiresOn),
+                Actor.of(official), now));
     }
 
     @Transactional(readOnly = true)

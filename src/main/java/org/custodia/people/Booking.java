@@ -10,4 +10,13 @@ public record Booking(long id, String bookingNumber, String facilityCode, long l
     public boolean active() {
         return releasedAt == null;
     }
+
+    /**
+     * The stay as an official of another facility sees it: where, when it began and ended, and how it ended; not
+     * the commitment, the cell or the booking number.
+     */
+    public Booking seenFromElsewhere() {
+        return new Booking(id, null, facilityCode, 0, null, legalStatus, null, null, null, admittedAt, releasedAt,
+                releaseBasis, null, null, null);
+    }
 }

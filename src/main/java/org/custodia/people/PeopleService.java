@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.custodia.accounts.AccessLog;
 import org.custodia.estate.EstateService;
 import org.custodia.estate.Location;
 import org.custodia.ledger.Actor;
@@ -42,9 +43,11 @@ public class PeopleService {
     private final LedgerService ledger;
     private final Clock clock;
     private final ObjectProvider<AdmissionGuard> guard;
+    private final AccessLog accessLog;
 
     PeopleService(JdbcClient client, JdbcTemplate jdbc, EstateService estate, LedgerService ledger, Clock clock,
-                  ObjectProvider<AdmissionGuard> guard) {
+                  ObjectProvider<AdmissionGuard> guard, AccessLog accessLog) {
+        this.accessLog = accessLog;
         this.guard = guard;
         this.client = client;
         this.jdbc = jdbc;
@@ -112,9 +115,14 @@ public class PeopleService {
      */
     @Transactional
     public PersonRecord readmit(long personId, Admission a, Official official) {
-        if (find(personId) == null) {
+        PersonRecord known = find(personId);
+        if (known == null) {
             throw new NotFoundException("No person " + personId);
         }
+        // Someone last held outside the official's scope may be readmitted (transfers and re-arrests happen); the
+        // ledger and the access log say so, and their earlier stays elsewhere stay out of sight.
+        String lastFacility = known.bookings().isEmpty() ? null : known.bookings().getFirst().facilityCode();
+        boolean elsewhere = lastFacility != null && !official.sees(lastFacility);
         Map<String, String> errors = problems(a);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException("The admission is incomplete or invalid; nobody was admitted", errors);
@@ -135,8 +143,16 @@ public class PeopleService {
         String number = bookingNumber(a.facilityCode(), now,
                 client.sql("select nextval('booking_number_seq')").query(Long.class).single());
         insertBookings(List.of(a), new long[] {personId}, new long[] {bookingId}, new String[] {number}, now);
-        ledger.append(admittedEvent(a, personId, number, location, "PERSON_READMITTED", Actor.of(official), now));
-        return find(personId);
+        LedgerEvent event = admittedEvent(a, personId, number, location, "PERSON_READMITTED", Actor.of(official), now);
+        if (elsewhere) {
+            Map<String, Object> payload = new LinkedHashMap<>(event.payload());
+            payload.put("lastHeldAt", lastFacility);
+            event = new LedgerEvent(event.chain(), personId, event.type(), payload, event.actor(), now);
+            accessLog.record("READMIT_KNOWN_ELSEWHERE", "person", Long.toString(personId),
+                    "readmitted at " + a.facilityCode() + "; last held at " + lastFacility);
+        }
+        ledger.append(event);
+        return find(personId, official);
     }
 
     private void guard(List<AdmissionGuard.Arrival> arrivals) {
@@ -154,11 +170,48 @@ public class PeopleService {
     }
 
     /**
+     * Someone already recorded who may be the person arriving. {@code inScope}: last held in a facility the
+     * official sees. Otherwise only what a receiving facility needs is given: identity, the last facility and how
+     * that stay ended (or that it has not).
+     */
+    public record KnownPerson(long personId, String fullName, LocalDate dateOfBirth, String idDocument,
+                              String lastFacility, boolean inCustody, String releaseBasis, boolean inScope) {
+    }
+
+    /**
      * For each admission (by index), the people already recorded who may be the same person: the same identity
-     * document, or a close name and the same date of birth.
+     * document, or a close name and the same date of birth. People last held outside the official's scope come
+     * with identity, last facility and release basis only, and each such look-up is in the access log.
      */
     @Transactional(readOnly = true)
-    public Map<Integer, List<Long>> possibleDuplicates(List<Admission> people) {
+    public Map<Integer, List<KnownPerson>> possibleDuplicates(List<Admission> people, Official official) {
+        Map<Integer, List<Long>> ids = possibleDuplicateIds(people);
+        Map<Long, KnownPerson> known = new HashMap<>();
+        long[] all = ids.values().stream().flatMap(List::stream).mapToLong(Long::longValue).distinct().toArray();
+        if (all.length > 0) {
+            client.sql("""
+                            select p.id, p.given_names, p.first_surname, p.second_surname, p.date_of_birth,
+                                   p.id_document, b.facility_code, b.released_at is null, b.release_basis
+                              from person p
+                              join lateral (select facility_code, released_at, release_basis from booking
+                                             where person_id = p.id order by admitted_at desc, id desc limit 1) b on true
+                             where p.id = any(?)""")
+                    .param(all)
+                    .query((ResultSet rs) -> {
+                        Date dob = rs.getDate(5);
+                        known.put(rs.getLong(1), new KnownPerson(rs.getLong(1),
+                                fullName(rs.getString(2), rs.getString(3), rs.getString(4)),
+                                dob == null ? null : dob.toLocalDate(), rs.getString(6), rs.getString(7),
+                                rs.getBoolean(8), rs.getString(9), official.sees(rs.getString(7))));
+                    });
+        }
+        Map<Integer, List<KnownPerson>> out = new HashMap<>();
+        ids.forEach((i, list) -> out.put(i, list.stream().map(known::get).filter(java.util.Objects::nonNull)
+                .toList()));
+        return out;
+    }
+
+    private Map<Integer, List<Long>> possibleDuplicateIds(List<Admission> people) {
         Map<Integer, List<Long>> out = new HashMap<>();
         List<String> docs = new ArrayList<>();
         List<Integer> docIdx = new ArrayList<>();
@@ -396,7 +449,10 @@ public class PeopleService {
         return find(personId);
     }
 
-    /** The person's record, if the official's scope covers the facility of their latest stay. */
+    /**
+     * The person's record, if the official's scope covers the facility of their latest stay. Earlier stays in
+     * facilities outside that scope show only where, when they ended and on what basis.
+     */
     @Transactional(readOnly = true)
     public PersonRecord find(long personId, Official official) {
         PersonRecord p = find(personId);
@@ -404,7 +460,13 @@ public class PeopleService {
         if (latest == null || !official.sees(latest.facilityCode())) {
             throw new NotFoundException("No person " + personId);
         }
-        return p;
+        if (official.national()) {
+            return p;
+        }
+        List<Booking> bookings = p.bookings().stream()
+                .map(b -> official.sees(b.facilityCode()) ? b : b.seenFromElsewhere()).toList();
+        return new PersonRecord(p.id(), p.givenNames(), p.firstSurname(), p.secondSurname(), p.fullName(),
+                p.aliases(), p.dateOfBirth(), p.sex(), p.nationality(), p.idDocument(), p.current(), bookings);
     }
 
     /** People held in a location, for the cell page. */

@@ -11,10 +11,13 @@ import java.util.UUID;
 import org.custodia.ledger.Actor;
 import org.custodia.ledger.CanonicalJson;
 import org.custodia.ledger.LedgerEvent;
+import org.custodia.ledger.LedgerRecord;
 import org.custodia.ledger.LedgerService;
 import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.NotFoundException;
 import org.custodia.platform.Official;
+import org.custodia.platform.Role;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,7 +67,15 @@ public class PersonFileService {
         if (section == null) {
             throw new InvalidRequestException("section", "one of " + List.of(RecordSection.values()));
         }
+        if (!section.writableBy(official)) {
+            throw new AccessDeniedException("Your duties do not include writing the " + section + " section");
+        }
         Map<String, Object> clean = validate(section, content == null ? Map.of() : content, noneDeclared);
+        if (section == RecordSection.OBSERVATION && !official.has(Role.HEALTH)) {
+            // MANDELA-7(d) recorded by records staff: no clinician was present, and the entry says so
+            clean = new java.util.TreeMap<>(clean);
+            clean.put("recordedWithoutClinician", true);
+        }
         String key;
         Long supersedes = null;
         if (!section.list) {
@@ -95,7 +106,12 @@ public class PersonFileService {
         payload.put("entry", id);
         payload.put("section", section);
         payload.put("item", key);
-        payload.put("content", clean);
+        if (section.confidential()) {
+            // the ledger export goes to inspectors and the person's history to custody staff: a hash, not the text
+            payload.put("contentSha256", sha256(CanonicalJson.write(clean)));
+        } else {
+            payload.put("content", clean);
+        }
         payload.put("noneDeclared", noneDeclared);
         payload.put("supersedes", supersedes);
         String chain = p.current() != null ? p.current().facilityCode() : p.bookings().getFirst().facilityCode();
@@ -107,7 +123,8 @@ public class PersonFileService {
     @Transactional(readOnly = true)
     public PersonFile file(long personId, Official official) {
         people.find(personId, official);
-        List<RecordEntry> all = entries(personId);
+        List<RecordEntry> all = entries(personId).stream().map(e -> e.section().readableBy(official) ? e
+                : e.withheld()).toList();
         Map<String, Boolean> items = new LinkedHashMap<>();
         client.sql(FLAGS + " select a, b, c, d, e, f, g from flags").params(null, null, personId, personId)
                 .query(rs -> {
@@ -262,5 +279,28 @@ public class PersonFileService {
             return;
         }
         clean.put(k, s.strip());
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A person's ledger history as the official may read it: entries of sections their duties do not include (the
+     * admission observation, for custody staff) show that they exist, not what they say.
+     */
+    public List<LedgerRecord> history(List<LedgerRecord> entries, Official official) {
+        if (RecordSection.OBSERVATION.readableBy(official)) {
+            return entries;
+        }
+        return entries.stream().map(e -> e.type().startsWith("FILE_ENTRY_") && e.payload().contains("\"OBSERVATION\"")
+                ? new LedgerRecord(e.chain(), e.seq(), e.type(), e.personId(), e.actor(), e.actorRoles(),
+                        e.occurredAt(), e.recordedAt(), "{\"section\":\"OBSERVATION\",\"withheld\":true}", e.hash())
+                : e).toList();
     }
 }

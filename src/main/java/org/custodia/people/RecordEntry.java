@@ -7,4 +7,9 @@ import java.util.Map;
 public record RecordEntry(long id, RecordSection section, String itemKey, Map<String, Object> content,
                           boolean noneDeclared, Long supersedes, boolean current, String recordedBy,
                           Instant recordedAt) {
+    /** The entry for someone whose duties do not include its section: that it exists, not what it says. */
+    public RecordEntry withheld() {
+        return new RecordEntry(id, section, itemKey, Map.of("withheld", true), noneDeclared, supersedes, current,
+                recordedBy, recordedAt);
+    }
 }

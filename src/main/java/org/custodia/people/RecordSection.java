@@ -2,6 +2,8 @@ package org.custodia.people;
 
 import java.util.List;
 import java.util.Set;
+import org.custodia.platform.Official;
+import org.custodia.platform.Role;
 
 /**
  * Sections of the MANDELA-7 file kept beside identity and commitment, with the fields each accepts. PROPERTY,
@@ -30,5 +32,25 @@ public enum RecordSection {
     /** Whether "nothing to record" may be declared instead (no property, no family, declined to name a contact). */
     public boolean mayDeclareNone() {
         return list;
+    }
+
+    /**
+     * MANDELA-7 by duty: the admission observation (injuries, complaints of ill-treatment) is clinical and is
+     * written by health staff, or by records staff where no clinician is present (the entry says so); the other
+     * sections by records staff and command.
+     */
+    public boolean writableBy(Official o) {
+        return this == OBSERVATION ? o.has(Role.HEALTH) || o.has(Role.RECORDS)
+                : o.has(Role.RECORDS) || o.has(Role.COMMAND);
+    }
+
+    /** The observation is read by health staff, command and the inspector only; custody staff do not read it. */
+    public boolean readableBy(Official o) {
+        return this != OBSERVATION || o.has(Role.HEALTH) || o.has(Role.COMMAND) || o.has(Role.INSPECTOR);
+    }
+
+    /** Whether the ledger carries only a hash of the content (confidential sections), not the content itself. */
+    public boolean confidential() {
+        return this == OBSERVATION;
     }
 }

@@ -38,7 +38,7 @@ class DashboardController {
         model.addAttribute("chartPopulation", facilities.stream().map(Occupancy::population).toList());
         model.addAttribute("chartDeclared", facilities.stream().map(Occupancy::declaredCapacity).toList());
         model.addAttribute("chartCertified", facilities.stream().map(Occupancy::certifiedCapacity).toList());
-        model.addAttribute("heads", ledger.heads());
+        model.addAttribute("heads", ledger.heads(Officials.current()));
         // Nobody passes a pretrial limit silently: the count is on everyone's dashboard.
         Map<String, PretrialWatch.FacilityCount> pretrialCounts = new HashMap<>();
         pretrial.worklist(Officials.current(), null).counts().forEach(c -> pretrialCounts.put(c.facilityCode(), c));

@@ -59,7 +59,9 @@ class SecurityMatrixTest extends ServiceTest {
                         Set.of("registro", "direccion", "inspector")),
                 new Group("person file", "GET", "/api/people/" + person + "/file", 200, personReaders),
                 new Group("add to file", "POST", "/api/people/" + person + "/file/property", 400,
-                        Set.of("registro", "salud", "direccion")),
+                        Set.of("registro", "direccion")),
+                new Group("admission observation", "POST", "/api/people/" + person + "/file/observation", 400,
+                        Set.of("registro", "salud")),
                 new Group("file completeness", "GET", "/api/facilities/CECOT/completeness", 200, all),
                 new Group("transfer figures", "GET", "/api/figures/transfers-in", 200,
                         Set.of("registro", "direccion", "inspector")),
@@ -107,18 +109,18 @@ class SecurityMatrixTest extends ServiceTest {
                 new Group("non-associations", "GET", "/api/people/" + person + "/non-associations", 200,
                         personReaders),
                 new Group("cell", "GET", "/api/cells/" + cell, 200, personReaders),
-                new Group("dispatch transfer", "POST", "/api/transfers", 400,
-                        Set.of("oficial", "registro", "direccion")),
-                new Group("receive transfer", "POST", "/api/transfers/0/receive", 404,
-                        Set.of("oficial", "registro", "direccion")),
+                new Group("dispatch transfer", "POST", "/api/transfers", 400, Set.of("registro", "direccion")),
+                new Group("receive transfer", "POST", "/api/transfers/0/receive", 404, Set.of("registro", "direccion")),
                 new Group("transfers", "GET", "/api/transfers", 200, personReaders),
                 new Group("authorise cap", "POST", "/api/housing/emergency-caps", 400, Set.of("direccion")),
                 new Group("caps", "GET", "/api/housing/emergency-caps", 200, Set.of("direccion", "inspector", "admin")),
                 new Group("release", "POST", "/api/people/" + person + "/release", 400,
                         Set.of("registro", "direccion")),
                 new Group("ledger verify", "GET", "/api/ledger/verify", 200, Set.of("direccion", "inspector", "admin")),
-                new Group("ledger export", "GET", "/api/ledger/export", 200, Set.of("inspector", "admin")),
+                new Group("ledger export", "GET", "/api/ledger/export", 200, Set.of("inspector")),
                 new Group("ledger checkpoints", "GET", "/api/ledger/checkpoints", 200,
+                        Set.of("direccion", "inspector", "admin")),
+                new Group("issue checkpoints", "POST", "/api/ledger/checkpoints", 201,
                         Set.of("direccion", "inspector", "admin")),
                 new Group("capacity list", "GET", "/api/capacity-requests", 200,
                         Set.of("direccion", "inspector", "admin")),
@@ -129,7 +131,7 @@ class SecurityMatrixTest extends ServiceTest {
                 new Group("estate admin", "POST", "/api/facilities", 400, Set.of("admin")),
                 new Group("accounts", "GET", "/api/accounts", 200, Set.of("admin")),
                 new Group("open account", "POST", "/api/accounts", 400, Set.of("admin")),
-                new Group("access log", "GET", "/api/access-log", 200, Set.of("inspector", "admin")));
+                new Group("access log", "GET", "/api/access-log", 200, Set.of("inspector")));
     }
 
     @TestFactory

@@ -49,6 +49,24 @@ class CapacityApprovalTest extends ServiceTest {
     }
 
     @Test
+    void anAccountTheRequesterOpenedDoesNotCountAsASecondOfficial() {
+        long cell = fx.newCell("CECOT", 4);
+        // the administrator opens a second account for themselves...
+        String second = fx.account("admin-segunda", "ADMIN");
+        long id = api.post("/api/locations/" + cell + "/capacity-requests", "admin",
+                Map.of("requestedCapacity", 5, "reason", "Litera adicional")).json().get("id").asLong();
+        long approved = fx.ledgerEntries("CAPACITY_CHANGE_APPROVED");
+        // ...and cannot approve their own request with it
+        Api.Response self = api.post("/api/capacity-requests/" + id + "/approve", second, "{}");
+        assertThat(self.status()).as(self.body()).isEqualTo(409);
+        assertThat(capacity(cell)).isEqualTo(4);
+        assertThat(fx.ledgerEntries("CAPACITY_CHANGE_APPROVED")).isEqualTo(approved);
+        // a different person can
+        assertThat(api.post("/api/capacity-requests/" + id + "/approve", "direccion", "{}").status()).isEqualTo(200);
+        assertThat(capacity(cell)).isEqualTo(5);
+    }
+
+    @Test
     void neverBelowTheCurrentPopulation() {
         long cell = fx.newCell("CECOT", 3);
         fx.admit("CECOT", cell);

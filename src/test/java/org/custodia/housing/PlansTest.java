@@ -63,6 +63,25 @@ class PlansTest extends ServiceTest {
     }
 
     @Test
+    void theOfficialWhoProposedAPlanCannotApproveIt() {
+        long person = fx.admit("CECOT", reception(), "UNTRIED");
+        Api.Response r = api.post("/api/housing/plans", "oficial", Map.of("facilityCode", "CECOT", "personIds",
+                List.of(person)));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        long id = r.json().get("id").asLong();
+        long entries = fx.ledgerEntries();
+        Api.Response self = api.post("/api/housing/plans/" + id + "/apply", "oficial", "{}");
+        assertThat(self.status()).isEqualTo(409);
+        assertThat(self.body()).contains("different official");
+        assertThat(fx.ledgerEntries()).isEqualTo(entries);
+        assertThat(db.sql("select location_id from booking where person_id = ? and released_at is null")
+                .param(person).query(Long.class).single()).isEqualTo(reception());
+        // a second official approves it
+        assertThat(api.post("/api/housing/plans/" + id + "/apply", "direccion", "{}").status()).isEqualTo(200);
+        assertThat(fx.ledgerEntries("PERSON_MOVED")).isPositive();
+    }
+
+    @Test
     void aPlanThatCannotPlaceSomeoneSaysWhy() {
         long reception = reception();
         long a = fx.admit("CECOT", reception, "UNTRIED");

@@ -9,7 +9,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** An officer proposes a rebalancing from the pavilion map, reviews the figures and moves, and approves it. */
+/**
+ * An officer proposes a rebalancing from the pavilion map and reviews the figures and moves; command approves it
+ * (four eyes: the proposer cannot).
+ */
 class RebalanceBrowserTest extends ServiceTest {
 
     @Test
@@ -52,8 +55,15 @@ class RebalanceBrowserTest extends ServiceTest {
                     .as("the reasons in Spanish").contains("personas").contains("m² cada una");
             assertThat(fx.population(crowded)).as("nothing moves before approval").isEqualTo(6);
             b.screenshot("rebalance-plan");
+            // four eyes: the officer who proposed it cannot approve it
+            assertThat(b.driver.findElements(By.id("apply-plan"))).isEmpty();
+            assertThat(b.driver.findElement(By.id("awaiting-second")).getText()).contains("otro oficial");
+            String planPage = b.driver.getCurrentUrl();
 
-            b.driver.findElement(By.id("apply-plan")).click();
+            b.driver.manage().deleteAllCookies();
+            b.login("direccion");
+            b.driver.get(planPage);
+            b.waitFor(By.id("apply-plan")).click();
             b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan-status"),
                     "aprobado y aplicado"));
         }

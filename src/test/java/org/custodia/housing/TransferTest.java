@@ -22,20 +22,31 @@ class TransferTest extends ServiceTest {
         long person = fx.admit("CECOT", fx.newCell("CECOT", 2), "UNTRIED");
         String other = db.sql("select code from facility where code <> 'CECOT' order by code limit 1")
                 .query(String.class).single();
-        Api.Response d = api.post("/api/transfers", "oficial", Map.of("personId", person, "toFacility", other,
-                "authorityReference", "Resolución DGCP-2026-118", "reason", "Acercamiento familiar"));
+        Map<String, Object> order = Map.of("personId", person, "toFacility", other,
+                "authorityReference", "Resolución DGCP-2026-118", "reason", "Acercamiento familiar");
+        // a custody officer alone does not send someone to another facility
+        assertThat(api.post("/api/transfers", "oficial", order).status()).isEqualTo(403);
+        Api.Response d = api.post("/api/transfers", "registro", order);
         assertThat(d.status()).as(d.body()).isEqualTo(201);
         assertThat(d.json().get("status").asString()).isEqualTo("IN_TRANSIT");
         long id = d.json().get("id").asLong();
         assertThat(db.sql("select l.kind from booking b join location l on l.id = b.location_id "
                 + "where b.person_id = ? and b.released_at is null").param(person).query(String.class).single())
                 .isEqualTo("TRANSIT");
-        assertThat(api.post("/api/transfers", "oficial", Map.of("personId", person, "toFacility", other,
+        assertThat(api.post("/api/transfers", "registro", Map.of("personId", person, "toFacility", other,
                 "authorityReference", "x", "reason", "y")).status()).isEqualTo(409);
-        // the receiving side is outside the CECOT officer's scope
-        assertThat(api.post("/api/transfers/" + id + "/receive", "oficial", "{}").status()).isEqualTo(404);
+        String receipt = "{\"orderReference\":\"Resolución DGCP-2026-118\"}";
+        // the receiving side is outside the CECOT records officer's scope
+        assertThat(api.post("/api/transfers/" + id + "/receive", "registro", receipt).status()).isEqualTo(404);
+        assertThat(api.post("/api/transfers/" + id + "/receive", "oficial", receipt).status()).isEqualTo(403);
+        // received only on the order it was sent on
+        long entries = fx.ledgerEntries();
+        assertThat(api.post("/api/transfers/" + id + "/receive", "direccion", "{}").status()).isEqualTo(400);
+        assertThat(api.post("/api/transfers/" + id + "/receive", "direccion",
+                "{\"orderReference\":\"Resolución DGCP-2026-999\"}").status()).isEqualTo(400);
+        assertThat(fx.ledgerEntries()).isEqualTo(entries);
 
-        Api.Response r = api.post("/api/transfers/" + id + "/receive", "direccion", "{}");
+        Api.Response r = api.post("/api/transfers/" + id + "/receive", "direccion", receipt);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.json().get("status").asString()).isEqualTo("RECEIVED");
         assertThat(db.sql("select facility_code from booking where person_id = ? and released_at is null")
@@ -44,7 +55,7 @@ class TransferTest extends ServiceTest {
                 .param(person).query(String.class).single()).isEqualTo("CECOT");
         assertThat(db.sql("select chain from ledger_entry where person_id = ? and event_type = 'TRANSFER_RECEIVED'")
                 .param(person).query(String.class).single()).isEqualTo(other);
-        assertThat(api.post("/api/transfers/" + id + "/receive", "direccion", "{}").status()).isEqualTo(409);
+        assertThat(api.post("/api/transfers/" + id + "/receive", "direccion", receipt).status()).isEqualTo(409);
         release(person);
     }
 
@@ -55,14 +66,15 @@ class TransferTest extends ServiceTest {
         String other = db.sql("select code from facility where code <> 'CECOT' order by code limit 1")
                 .query(String.class).single();
         long entries = fx.ledgerEntries();
-        assertThat(api.post("/api/transfers", "oficial", Map.of("personId", person)).status()).isEqualTo(400);
-        assertThat(api.post("/api/transfers", "oficial", Map.of("personId", person, "toFacility", "CECOT",
+        assertThat(api.post("/api/transfers", "registro", Map.of("personId", person)).status()).isEqualTo(400);
+        assertThat(api.post("/api/transfers", "registro", Map.of("personId", person, "toFacility", "CECOT",
                 "authorityReference", "R-1", "reason", "x")).status()).isEqualTo(400);
         assertThat(fx.ledgerEntries()).isEqualTo(entries);
         // the witness goes first; the person may then not follow to the same facility
-        long first = api.post("/api/transfers", "oficial", Map.of("personId", witness, "toFacility", other,
+        long first = api.post("/api/transfers", "registro", Map.of("personId", witness, "toFacility", other,
                 "authorityReference", "R-2", "reason", "Protección de testigo")).json().get("id").asLong();
-        assertThat(api.post("/api/transfers/" + first + "/receive", "direccion", "{}").status()).isEqualTo(200);
+        assertThat(api.post("/api/transfers/" + first + "/receive", "direccion",
+                Map.of("orderReference", "R-2")).status()).isEqualTo(200);
         // registro (CECOT) no longer sees the witness; national command records the non-association
         assertThat(api.post("/api/non-associations", "registro", Map.of("personA", person, "personB", witness,
                 "level", "FACILITY", "kind", "INFORMANT", "reason", "Testigo protegido")).status()).isEqualTo(404);

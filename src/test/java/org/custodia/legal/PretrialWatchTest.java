@@ -78,12 +78,48 @@ class PretrialWatchTest extends ServiceTest {
                 "offence", "Agrupaciones ilícitas", "statuteArticle", "Código Penal art. 345", "seriousness", "SERIOUS"));
         assertThat(entry(late).get("status").asString()).isEqualTo("PAST_LIMIT");
         long entries = fx.ledgerEntries("PRETRIAL_EXTENDED");
-        Api.Response ext = api.post("/api/people/" + late + "/pretrial-extensions", "registro", Map.of(
-                "legalBasis", "Ley especial contra el crimen organizado, reforma 15-08-2025 (SV-LECO-2025)",
-                "expiresOn", LocalDate.now(ZoneOffset.UTC).plusDays(200).toString()));
+        Api.Response ext = api.post("/api/people/" + late + "/pretrial-extensions", "registro", extension(200));
         assertThat(ext.status()).as(ext.body()).isEqualTo(201);
-        assertThat(entry(late)).isNull();
         assertThat(fx.ledgerEntries("PRETRIAL_EXTENDED")).isEqualTo(entries + 1);
+        // off the past-limit count, but still listed, with the resolution, for the inspector to see
+        JsonNode extended = entry(late);
+        assertThat(extended.get("status").asString()).isEqualTo("EXTENDED");
+        assertThat(extended.get("courtResolution").asString()).isEqualTo("Resolución 45-2026, Juzgado Especializado");
+        assertThat(api.get("/worklists/pretrial?facility=CECOT", "inspector").body())
+                .contains("Resolución 45-2026");
+    }
+
+    static Map<String, Object> extension(long daysFromToday) {
+        return Map.of("legalBasis", "Ley especial contra el crimen organizado, reforma 15-08-2025 (SV-LECO-2025)",
+                "courtResolution", "Resolución 45-2026, Juzgado Especializado",
+                "expiresOn", LocalDate.now(ZoneOffset.UTC).plusDays(daysFromToday).toString());
+    }
+
+    @Test
+    void anExtensionIsBoundedByTheLawAndCitesTheCourtResolution() {
+        // arrested 800 days ago, serious charge: limit 24 months, at most 12 more (SV-LECO-2025)
+        long late = admitArrestedDaysAgo(800);
+        api.post("/api/people/" + late + "/charges", "registro", Map.of("caseNumber", "EXP-9",
+                "offence", "Agrupaciones ilícitas", "statuteArticle", "Código Penal art. 345", "seriousness", "SERIOUS"));
+        long entries = fx.ledgerEntries();
+        Map<String, Object> forever = new HashMap<>(extension(0));
+        forever.put("expiresOn", "9999-12-31");
+        Api.Response refused = api.post("/api/people/" + late + "/pretrial-extensions", "registro", forever);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").has("expiresOn")).isTrue();
+        // 800 days + 400 is past 24 + 12 months from the arrest
+        assertThat(api.post("/api/people/" + late + "/pretrial-extensions", "registro", extension(400)).status())
+                .isEqualTo(400);
+        Map<String, Object> uncited = new HashMap<>(extension(100));
+        uncited.remove("courtResolution");
+        assertThat(api.post("/api/people/" + late + "/pretrial-extensions", "registro", uncited).status())
+                .isEqualTo(400);
+        assertThat(fx.ledgerEntries()).isEqualTo(entries);
+        assertThat(entry(late).get("status").asString()).isEqualTo("PAST_LIMIT");
+        // someone held convicted has no pretrial detention to extend
+        long convicted = fx.admit("CECOT", fx.newCell("CECOT", 2), "SENTENCED");
+        assertThat(api.post("/api/people/" + convicted + "/pretrial-extensions", "registro", extension(100))
+                .status()).isEqualTo(409);
     }
 
     @Test
@@ -96,7 +132,8 @@ class PretrialWatchTest extends ServiceTest {
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.json().get("errors").has("seriousness")).isTrue();
         assertThat(api.post("/api/people/" + id + "/pretrial-extensions", "registro",
-                Map.of("legalBasis", "x", "expiresOn", "2001-01-01")).status()).isEqualTo(400);
+                Map.of("legalBasis", "x", "courtResolution", "R-1", "expiresOn", "2001-01-01")).status())
+                .isEqualTo(400);
         assertThat(fx.ledgerEntries()).isEqualTo(entries);
         assertThat(api.get("/api/worklists/pretrial", "oficial").status()).isEqualTo(403);
         assertThat(api.get("/api/worklists/pretrial", "finanzas").status()).isEqualTo(403);

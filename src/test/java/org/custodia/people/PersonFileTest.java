@@ -77,6 +77,46 @@ class PersonFileTest extends ServiceTest {
     }
 
     @Test
+    void theAdmissionObservationIsReadAndWrittenByDuty() {
+        long id = fx.admit("CECOT", fx.newCell("CECOT", 3)).get("id").asLong();
+        Map<String, Object> observation = Map.of("content", Map.of("visibleInjuries", "Laceración en la ceja",
+                "illTreatmentComplaint", "Refiere patadas durante el traslado", "examinedBy", "Lic. Bonilla"));
+        long entries = fx.ledgerEntries();
+        // command does not write clinical observations; health staff do not write property
+        assertThat(add("direccion", id, "observation", observation).status()).isEqualTo(403);
+        assertThat(add("salud", id, "property", Map.of("content", Map.of("item", "Cinturón"))).status())
+                .isEqualTo(403);
+        assertThat(fx.ledgerEntries()).isEqualTo(entries);
+        assertThat(add("salud", id, "observation", observation).status()).isEqualTo(201);
+
+        // custody and records staff learn that it is on record, not what it says
+        for (String user : List.of("oficial", "registro")) {
+            Api.Response file = api.get("/api/people/" + id + "/file", user);
+            assertThat(file.body()).as(user).doesNotContain("patadas").contains("withheld");
+            assertThat(api.get("/api/people/" + id + "/history", user).body()).as(user).doesNotContain("patadas");
+            assertThat(api.get("/people/" + id, user).body()).as(user).doesNotContain("patadas");
+        }
+        for (String user : List.of("salud", "direccion", "inspector")) {
+            assertThat(api.get("/api/people/" + id + "/file", user).body()).as(user).contains("patadas");
+        }
+        // the ledger (exported to inspectors, shown as history) holds a hash of the observation, not its text
+        String payload = db.sql("select payload::text from ledger_entry where person_id = ? "
+                + "and event_type = 'FILE_ENTRY_ADDED'").param(id).query(String.class).single();
+        assertThat(payload).doesNotContain("patadas").contains("contentSha256");
+    }
+
+    @Test
+    void recordsStaffMayRecordTheObservationWhereNoClinicianIsPresentAndItSaysSo() {
+        long id = fx.admit("CECOT", fx.newCell("CECOT", 3)).get("id").asLong();
+        Api.Response r = add("registro", id, "observation", Map.of("content", Map.of("visibleInjuries", "ninguna",
+                "examinedBy", "Oficial de registro; sin personal clínico de turno")));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        JsonNode current = api.get("/api/people/" + id + "/file", "salud").json().get("current");
+        assertThat(current.values().stream().filter(e -> e.get("section").asString().equals("OBSERVATION"))
+                .map(e -> e.get("content").get("recordedWithoutClinician").asBoolean())).containsExactly(true);
+    }
+
+    @Test
     void badEntriesAreRefusedAndChangeNothing() {
         long id = fx.admit("CECOT", fx.newCell("CECOT", 3)).get("id").asLong();
         long entries = fx.ledgerEntries();

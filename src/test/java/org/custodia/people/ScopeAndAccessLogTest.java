@@ -77,10 +77,72 @@ class ScopeAndAccessLogTest extends ServiceTest {
 
         long exports = db.sql("select count(*) from access_log where action = 'EXPORT_LEDGER'").query(Long.class)
                 .single();
-        assertThat(api.get("/api/ledger/export", "admin").status()).isEqualTo(200);
+        assertThat(api.get("/api/ledger/export", "inspector").status()).isEqualTo(200);
         assertThat(db.sql("select count(*) from access_log where action = 'EXPORT_LEDGER'").query(Long.class)
                 .single()).isEqualTo(exports + 1);
         assertThat(api.get("/api/access-log", "oficial").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aRefusedReadIsLoggedAsRefusedNotAsARead() {
+        long elsewhere = someoneIn("LAESPERANZA");
+        long reads = fx.accessLogLines(elsewhere, false);
+        long refused = fx.accessLogLines(elsewhere, true);
+        assertThat(api.get("/api/people/" + elsewhere, "oficial").status()).isEqualTo(404);
+        assertThat(api.get("/people/" + elsewhere, "oficial").status()).isEqualTo(404);
+        assertThat(fx.accessLogLines(elsewhere, false)).isEqualTo(reads);
+        assertThat(fx.accessLogLines(elsewhere, true)).isEqualTo(refused + 2);
+    }
+
+    @Test
+    void searchResultsLogEveryoneReturned() {
+        JsonNode hits = api.get("/api/people/search?q=martinez&limit=5", "oficial").json();
+        assertThat(hits.size()).isPositive();
+        long returned = hits.get(0).get("personId").asLong();
+        long before = logged("SEARCH_RESULT", Long.toString(returned));
+        api.get("/api/people/search?q=martinez&limit=5", "oficial");
+        assertThat(logged("SEARCH_RESULT", Long.toString(returned))).isEqualTo(before + 1);
+        api.get("/search?q=martinez", "oficial");
+        assertThat(logged("SEARCH_RESULT", Long.toString(returned))).isEqualTo(before + 2);
+    }
+
+    @Test
+    void theCellPageAndTheCellApiLogEveryOccupant() {
+        long cell = fx.newCell("CECOT", 3);
+        long person = fx.admit("CECOT", cell, "UNTRIED");
+        long before = fx.accessLogLines(person, false);
+        assertThat(api.get("/housing/cells/" + cell, "oficial").status()).isEqualTo(200);
+        assertThat(api.get("/api/cells/" + cell, "oficial").status()).isEqualTo(200);
+        assertThat(fx.accessLogLines(person, false)).isEqualTo(before + 2);
+    }
+
+    @Test
+    void theFragmentsOfThePersonPageLogTheirReads() {
+        long person = someoneIn("CECOT");
+        long sentences = logged("READ_SENTENCES_AND_HEARINGS", Long.toString(person));
+        long affiliations = logged("READ_AFFILIATIONS", Long.toString(person));
+        assertThat(api.get("/people/" + person + "/sentences", "oficial").status()).isEqualTo(200);
+        assertThat(api.get("/people/" + person + "/affiliations", "oficial").status()).isEqualTo(200);
+        assertThat(logged("READ_SENTENCES_AND_HEARINGS", Long.toString(person))).isEqualTo(sentences + 1);
+        assertThat(logged("READ_AFFILIATIONS", Long.toString(person))).isEqualTo(affiliations + 1);
+    }
+
+    @Test
+    void aMoveCheckAndAPlanLogThePeopleTheyName() {
+        long person = fx.admit("CECOT", fx.newCell("CECOT", 3), "UNTRIED");
+        long target = fx.newCell("CECOT", 3);
+        long before = fx.accessLogLines(person, false);
+        Api.Response check = api.post("/api/moves/check", "oficial", Map.of("moves",
+                List.of(Map.of("personId", person, "toLocationId", target))));
+        assertThat(check.status()).as(check.body()).isEqualTo(200);
+        assertThat(fx.accessLogLines(person, false)).isEqualTo(before + 1);
+
+        Api.Response plan = api.post("/api/housing/plans", "registro", Map.of("facilityCode", "CECOT",
+                "personIds", List.of(person)));
+        assertThat(plan.status()).as(plan.body()).isIn(200, 201);
+        long afterProposal = fx.accessLogLines(person, false);
+        assertThat(api.get("/housing/plans/" + plan.json().get("id").asLong(), "oficial").status()).isEqualTo(200);
+        assertThat(fx.accessLogLines(person, false)).isEqualTo(afterProposal + 1);
     }
 
     long logged(String action, String subject) {

@@ -19,6 +19,32 @@ public final class Fixtures {
         this.db = db;
     }
 
+    /**
+     * An account with one role, scoped to the given facilities (national when none), opened by the administrator
+     * once per test run; its password is the demo password.
+     */
+    public String account(String username, String role, String... facilities) {
+        if (db.sql("select count(*) from account where username = ?").param(username).query(Long.class).single() == 0) {
+            Api.Response r = api.post("/api/accounts", "admin", Map.of("username", username, "displayName",
+                    "Cuenta de prueba " + username, "password", Api.DEMO_PASSWORD, "roles", List.of(role),
+                    "national", facilities.length == 0, "facilities", List.of(facilities)));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+        }
+        return username;
+    }
+
+    /** Another facility than the mega-prison, for scope tests. */
+    public String otherFacility() {
+        return db.sql("select code from facility where code <> 'CECOT' order by code limit 1").query(String.class)
+                .single();
+    }
+
+    /** Access log lines about a person, refused or not, for before/after comparisons. */
+    public long accessLogLines(long personId, boolean refused) {
+        return db.sql("select count(*) from access_log where subject_type = 'person' and subject_id = ? "
+                + "and refused = ?").params(Long.toString(personId), refused).query(Long.class).single();
+    }
+
     /** A new cell in the facility, added by the administrator; returns its id. */
     public long newCell(String facility, int certifiedCapacity) {
         String code = "T-" + UUID.randomUUID().toString().substring(0, 8);

@@ -2,6 +2,7 @@ package org.custodia.accounts.internal;
 
 import org.custodia.accounts.AccessLog;
 import org.custodia.platform.Access;
+import org.custodia.platform.Officials;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,7 +19,7 @@ class AccessLogUiController {
     @GetMapping("/access-log")
     @PreAuthorize(Access.AUDITORS)
     String accessLog(Model model) {
-        model.addAttribute("entries", accessLog.recent(null, null, 500));
+        model.addAttribute("entries", accessLog.recent(Officials.current(), null, null, 500));
         return "accounts/access-log";
     }
 }

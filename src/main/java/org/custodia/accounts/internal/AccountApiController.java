@@ -5,6 +5,7 @@ import org.custodia.accounts.AccessLog;
 import org.custodia.accounts.AccountService;
 import org.custodia.accounts.AccountView;
 import org.custodia.accounts.NewAccount;
+import org.custodia.platform.Access;
 import org.custodia.platform.Officials;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,12 +41,12 @@ class AccountApiController {
         return accounts.create(account, Officials.current().username());
     }
 
-    /** MANDELA-9: the inspector (and the administrator) can see who read what. */
+    /** MANDELA-9: the inspector can see who read what, in the facilities of their scope. */
     @GetMapping("/access-log")
-    @PreAuthorize("hasAnyRole('INSPECTOR','ADMIN')")
+    @PreAuthorize(Access.AUDITORS)
     List<AccessLog.Entry> accessLog(@RequestParam(required = false) String subjectType,
                                     @RequestParam(required = false) String subjectId,
                                     @RequestParam(defaultValue = "200") int limit) {
-        return accessLog.recent(subjectType, subjectId, Math.max(1, Math.min(limit, 5000)));
+        return accessLog.recent(Officials.current(), subjectType, subjectId, Math.max(1, Math.min(limit, 5000)));
     }
 }

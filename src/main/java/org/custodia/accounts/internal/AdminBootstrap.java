@@ -16,7 +16,7 @@ import org.springframework.util.StringUtils;
 
 /**
  * On an empty database, opens {@code admin} with the password from {@code CUSTODIA_ADMIN_PASSWORD}, or a random
- * one printed once in the log and written to {@code <data-dir>/admin-password} (mode 600).
+ * one written only to {@code <data-dir>/admin-password} (mode 600), never to the log.
  */
 @Component
 class AdminBootstrap implements SmartInitializingSingleton {
@@ -50,7 +50,7 @@ class AdminBootstrap implements SmartInitializingSingleton {
                 "sistema");
         if (!StringUtils.hasText(configured)) {
             Path file = SecretFiles.writeOwnerOnly(dataDir.resolve("admin-password"), password + "\n");
-            log.warn("Created account 'admin' with password {} (also written to {})", password, file);
+            log.warn("Created account 'admin'; its password is in {} (only there, never in the log)", file);
         } else {
             log.info("Created account 'admin' with the password from CUSTODIA_ADMIN_PASSWORD");
         }

@@ -1,6 +1,7 @@
 package org.custodia.housing.internal;
 
 import java.util.List;
+import org.custodia.accounts.AccessLog;
 import org.custodia.estate.EstateService;
 import org.custodia.estate.Location;
 import org.custodia.housing.AffiliationService;
@@ -29,7 +30,11 @@ class HousingUiController {
     private final EstateService estate;
     private final MoveService moves;
 
-    HousingUiController(AffiliationService affiliations, CellViews cells, EstateService estate, MoveService moves) {
+    private final AccessLog accessLog;
+
+    HousingUiController(AffiliationService affiliations, CellViews cells, EstateService estate, MoveService moves,
+                        AccessLog accessLog) {
+        this.accessLog = accessLog;
         this.affiliations = affiliations;
         this.cells = cells;
         this.estate = estate;
@@ -39,7 +44,8 @@ class HousingUiController {
     @GetMapping("/people/{id}/affiliations")
     @PreAuthorize(Access.PERSON_READERS)
     String claims(@PathVariable long id, Model model) {
-        model.addAttribute("claims", affiliations.claims(id, Officials.current()));
+        model.addAttribute("claims", accessLog.personRead("READ_AFFILIATIONS", id, "ui",
+                () -> affiliations.claims(id, Officials.current())));
         return "housing/affiliations :: claims";
     }
 

@@ -112,20 +112,23 @@ class MovesApiController {
         return java.util.Map.of("recorded", snapshots.take());
     }
 
-    record Receipt(Long toLocationId) {
+    /** The receiving facility cites the transfer order it receives the person on. */
+    record Receipt(Long toLocationId, String orderReference) {
     }
 
+    /** A transfer to another facility is a records decision on an order: not an officer's alone. */
     @PostMapping("/transfers")
-    @PreAuthorize(Access.MOVEMENTS_AND_RECORDS)
+    @PreAuthorize(Access.RECORDS)
     @ResponseStatus(HttpStatus.CREATED)
     TransferService.Transfer dispatch(@RequestBody TransferService.NewTransfer t) {
         return transfers.dispatch(t, Officials.current());
     }
 
     @PostMapping("/transfers/{id}/receive")
-    @PreAuthorize(Access.MOVEMENTS_AND_RECORDS)
+    @PreAuthorize(Access.RECORDS)
     TransferService.Transfer receive(@PathVariable long id, @RequestBody(required = false) Receipt r) {
-        return transfers.receive(id, r == null ? null : r.toLocationId(), Officials.current());
+        return transfers.receive(id, r == null ? null : r.toLocationId(), r == null ? null : r.orderReference(),
+                Officials.current());
     }
 
     @GetMapping("/transfers")
@@ -151,7 +154,7 @@ class MovesApiController {
 
     @GetMapping("/people/{id}/non-associations")
     @PreAuthorize(Access.PERSON_READERS)
-    List<NonAssociation> nonAssociations(@PathVariable long id) {
+    List<NonAssociationService.Seen> nonAssociations(@PathVariable long id) {
         return accessLog.personRead("READ_NON_ASSOCIATIONS", id, "api",
                 () -> nonAssociations.of(id, Officials.current()));
     }

@@ -71,6 +71,8 @@ class PlansUiController {
     String plan(@PathVariable long id, @RequestParam(defaultValue = "0") int offset, Model model) {
         PlanService.Plan plan = plans.plan(id, offset, 200, Officials.current());
         model.addAttribute("plan", plan);
+        // four eyes: the proposer sees that the plan waits for another official
+        model.addAttribute("ownPlan", plan.createdBy().equals(Officials.current().username()));
         model.addAttribute("figures", figures(plan.summary()));
         model.addAttribute("offset", offset);
         return "housing/plan";

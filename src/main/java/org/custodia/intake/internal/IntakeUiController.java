@@ -63,10 +63,12 @@ class IntakeUiController {
     @PostMapping("/intake/{id}/held/{row}")
     @PreAuthorize(Access.RECORDS)
     String resolve(@PathVariable String id, @PathVariable int row, @RequestParam(required = false) String decision,
-                   @RequestParam(required = false) Long personId, @RequestParam(required = false) String reason,
-                   RedirectAttributes flash) {
+                   @RequestParam(required = false) String reason, RedirectAttributes flash) {
         try {
-            IntakeService.Decision d = decision == null ? null : IntakeService.Decision.valueOf(decision);
+            // "SAME_PERSON:<id>" names the person; the other decisions stand alone
+            String[] parts = decision == null ? new String[0] : decision.split(":", 2);
+            IntakeService.Decision d = parts.length == 0 ? null : IntakeService.Decision.valueOf(parts[0]);
+            Long personId = parts.length == 2 ? Long.valueOf(parts[1]) : null;
             intake.resolve(id, row, d, personId, reason, Officials.current());
         } catch (CustodiaException | IllegalArgumentException e) {
             flash.addFlashAttribute("error", e.getMessage());

@@ -6,6 +6,12 @@ import org.custodia.ledger.Checkpoint;
 import org.custodia.ledger.LedgerService;
 import org.custodia.ledger.VerificationResult;
 import org.custodia.platform.Access;
+import org.custodia.platform.Official;
+import org.custodia.platform.Officials;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,17 +42,28 @@ class LedgerApiController {
     @GetMapping("/export")
     @PreAuthorize(Access.AUDITORS)
     ResponseEntity<StreamingResponseBody> export() {
-        accessLog.record("EXPORT_LEDGER", "ledger", null, "full export");
-        StreamingResponseBody body = ledger::export;
+        Official official = Officials.current();
+        accessLog.record("EXPORT_LEDGER", "ledger", null, official.national() ? "all chains"
+                : "chains " + String.join(",", new java.util.TreeSet<>(official.facilities())));
+        StreamingResponseBody body = out -> ledger.export(official, out);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/jsonl"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"custodia-ledger.jsonl\"")
                 .body(body);
     }
 
+    /** Signs each chain's head and records the checkpoint: a write, so a POST. */
+    @PostMapping("/checkpoints")
+    @PreAuthorize(Access.OVERSIGHT)
+    @ResponseStatus(HttpStatus.CREATED)
+    List<Checkpoint> issueCheckpoints() {
+        return ledger.issueCheckpoints(Officials.current());
+    }
+
+    /** Checkpoints issued so far, newest first; reading them signs and records nothing. */
     @GetMapping("/checkpoints")
     @PreAuthorize(Access.OVERSIGHT)
-    List<Checkpoint> checkpoints() {
-        return ledger.checkpoints();
+    List<Checkpoint> checkpoints(@RequestParam(defaultValue = "200") int limit) {
+        return ledger.issuedCheckpoints(Officials.current(), Math.max(1, Math.min(limit, 5000)));
     }
 }

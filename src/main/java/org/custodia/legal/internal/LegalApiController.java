@@ -61,7 +61,7 @@ class LegalApiController {
         return sentences.record(id, sentence, Officials.current());
     }
 
-    record Extension(String legalBasis, LocalDate expiresOn) {
+    record Extension(String legalBasis, String courtResolution, LocalDate expiresOn) {
     }
 
     @GetMapping("/people/{id}/charges")
@@ -81,7 +81,7 @@ class LegalApiController {
     @PreAuthorize(Access.RECORDS)
     @ResponseStatus(HttpStatus.CREATED)
     void extend(@PathVariable long id, @RequestBody Extension e) {
-        charges.extend(id, e.legalBasis(), e.expiresOn(), Officials.current());
+        charges.extend(id, e.legalBasis(), e.courtResolution(), e.expiresOn(), Officials.current());
     }
 
     @GetMapping("/people/{id}/transfer-grounds")

@@ -47,14 +47,21 @@ class LegalUiController {
         model.addAttribute("releaseDue", due.subList(0, Math.min(500, due.size())));
         model.addAttribute("releaseDueCount", due.size());
         model.addAttribute("facility", facility);
-        model.addAttribute("shown", w.entries().subList(0, Math.min(500, w.entries().size())));
+        List<PretrialWatch.Entry> limits = w.entries().stream()
+                .filter(e -> e.status() != PretrialWatch.Status.EXTENDED).toList();
+        model.addAttribute("shown", limits.subList(0, Math.min(500, limits.size())));
+        model.addAttribute("shownOf", limits.size());
+        // every extension that keeps someone past their legal limit, apart, for the inspector to review
+        model.addAttribute("extended", w.entries().stream()
+                .filter(e -> e.status() == PretrialWatch.Status.EXTENDED).limit(500).toList());
         return "legal/pretrial";
     }
 
     @GetMapping("/people/{id}/sentences")
     @PreAuthorize(Access.PERSON_READERS)
     String sentences(@PathVariable long id, Model model) {
-        model.addAttribute("s", sentences.sentences(id, Officials.current()));
+        model.addAttribute("s", accessLog.personRead("READ_SENTENCES_AND_HEARINGS", id, "ui",
+                () -> sentences.sentences(id, Officials.current())));
         model.addAttribute("grounds", transfers.grounds(id, Officials.current()));
         model.addAttribute("hearings", hearings.hearings(id, Officials.current()));
         model.addAttribute("lawyers", hearings.representation(id, Officials.current()));

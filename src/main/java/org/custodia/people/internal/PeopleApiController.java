@@ -67,6 +67,8 @@ class PeopleApiController {
                            @RequestParam(defaultValue = "20") int limit) {
         List<SearchHit> hits = search.search(q, Officials.current(), limit);
         accessLog.record("SEARCH_PEOPLE", "search", null, q);
+        // who was returned, not only what was asked
+        accessLog.peopleRead("SEARCH_RESULT", hits.stream().map(SearchHit::personId).toList(), "api search");
         return hits;
     }
 
@@ -136,17 +138,17 @@ class PeopleApiController {
     @GetMapping("/people/{id}/identity/earlier")
     @PreAuthorize(Access.PERSON_READERS)
     List<IdentityCorrection.Earlier> earlierIdentities(@PathVariable long id) {
-        List<IdentityCorrection.Earlier> list = corrections.earlierIdentities(id, Officials.current());
-        accessLog.record("READ_PERSON", "person", Long.toString(id), "earlier identities");
-        return list;
+        return accessLog.personRead("READ_PERSON", id, "earlier identities",
+                () -> corrections.earlierIdentities(id, Officials.current()));
     }
 
     @GetMapping("/people/{id}/history")
     @PreAuthorize(Access.PERSON_READERS)
     List<LedgerRecord> history(@PathVariable long id) {
-        people.find(id, Officials.current());
-        accessLog.record("READ_PERSON_HISTORY", "person", Long.toString(id), "api");
-        return ledger.historyOf(id);
+        return accessLog.personRead("READ_PERSON_HISTORY", id, "api", () -> {
+            people.find(id, Officials.current());
+            return files.history(ledger.historyOf(id, Officials.current()), Officials.current());
+        });
     }
 
     @PostMapping({"/admissions", "/people"})
@@ -169,6 +171,9 @@ class PeopleApiController {
         estate.location(id).filter(l -> o.sees(l.facilityCode()))
                 .orElseThrow(() -> new NotFoundException("No location " + id));
         accessLog.record("READ_OCCUPANTS", "location", Long.toString(id), "api");
-        return people.occupants(id);
+        List<PeopleService.Occupant> occupants = people.occupants(id);
+        accessLog.peopleRead("READ_PERSON", occupants.stream().map(PeopleService.Occupant::personId).toList(),
+                "occupants of location " + id);
+        return occupants;
     }
 }

@@ -2,6 +2,7 @@ package org.custodia.people.internal;
 
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.custodia.accounts.AccessLog;
 import org.custodia.estate.EstateService;
@@ -11,6 +12,7 @@ import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.Official;
 import org.custodia.ledger.LedgerService;
 import org.custodia.people.PeopleSearch;
+import org.custodia.people.SearchHit;
 import org.custodia.people.PersonFileService;
 import org.custodia.people.RecordCorrections;
 import org.custodia.people.RecordSection;
@@ -137,8 +139,10 @@ class PeopleUiController {
         model.addAttribute("q", q);
         if (q != null && !q.isBlank()) {
             try {
-                model.addAttribute("hits", search.search(q, Officials.current(), 25));
+                List<SearchHit> hits = search.search(q, Officials.current(), 25);
+                model.addAttribute("hits", hits);
                 accessLog.record("SEARCH_PEOPLE", "search", null, q);
+                accessLog.peopleRead("SEARCH_RESULT", hits.stream().map(SearchHit::personId).toList(), "ui search");
             } catch (CustodiaException e) {
                 model.addAttribute("error", e.getMessage());
             }
@@ -149,10 +153,9 @@ class PeopleUiController {
     @GetMapping("/people/{id}")
     @PreAuthorize(Access.PERSON_READERS)
     String person(@PathVariable long id, Model model) {
-        PersonRecord p = people.find(id, Officials.current());
-        accessLog.record("READ_PERSON", "person", Long.toString(id), "ui");
+        PersonRecord p = accessLog.personRead("READ_PERSON", id, "ui", () -> people.find(id, Officials.current()));
         model.addAttribute("person", p);
-        model.addAttribute("history", ledger.historyOf(id));
+        model.addAttribute("history", files.history(ledger.historyOf(id, Officials.current()), Officials.current()));
         model.addAttribute("file", files.file(id, Officials.current()));
         model.addAttribute("earlier", corrections.earlierIdentities(id, Officials.current()));
         return "people/person";
