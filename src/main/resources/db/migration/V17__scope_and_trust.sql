@@ -38,3 +38,15 @@ update pretrial_extension e set booking_number = (
 create index pretrial_extension_booking on pretrial_extension (booking_number);
 create trigger pretrial_extension_append_only before update or delete on pretrial_extension
     for each row execute function ledger_refuse_change();
+
+-- Failed logins: a lockout per account (lifted by time or by an administrator) and a throttle per client address,
+-- in the database so that a restart clears neither.
+alter table account add column failed_logins integer not null default 0;
+alter table account add column locked_until timestamptz;
+alter table account add column password_changed_at timestamptz;
+create table login_throttle (
+    address       text primary key,
+    failures      integer not null,
+    window_start  timestamptz not null,
+    blocked_until timestamptz
+);

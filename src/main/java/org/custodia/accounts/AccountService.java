@@ -2,6 +2,7 @@ package org.custodia.accounts;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,32 +14,55 @@ import java.util.regex.Pattern;
 import org.custodia.platform.ConflictException;
 import org.custodia.platform.FacilityDirectory;
 import org.custodia.platform.InvalidRequestException;
+import org.custodia.platform.NotFoundException;
+import org.custodia.platform.Official;
 import org.custodia.platform.Role;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Opens and lists staff accounts. */
+/**
+ * Opens, lists and changes staff accounts. Every change is an {@link AccountEvent} (the ledger writes it on the
+ * national chain in the same transaction) and a row of {@code account_change}, so that four-eyes checks know who
+ * has held which account.
+ */
 @Service
 public class AccountService {
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{2,40}");
-    static final int MIN_PASSWORD = 12;
+    /** Who acts when Custodia itself opens an account (the administrator at first start, the demo). */
+    public static final String SYSTEM = "sistema";
 
     private final JdbcClient client;
     private final PasswordEncoder encoder;
     private final FacilityDirectory facilities;
     private final Clock clock;
+    private final PasswordPolicy policy;
+    private final ApplicationEventPublisher events;
 
-    AccountService(JdbcClient client, PasswordEncoder encoder, FacilityDirectory facilities, Clock clock) {
+    AccountService(JdbcClient client, PasswordEncoder encoder, FacilityDirectory facilities, Clock clock,
+                   PasswordPolicy policy, ApplicationEventPublisher events) {
         this.client = client;
         this.encoder = encoder;
         this.facilities = facilities;
         this.clock = clock;
+        this.policy = policy;
+        this.events = events;
+    }
+
+    /** Opened by Custodia itself (first start, demo). */
+    @Transactional
+    public AccountView create(NewAccount a) {
+        return create(a, SYSTEM, "SYSTEM");
     }
 
     @Transactional
-    public AccountView create(NewAccount a, String createdBy) {
+    public AccountView create(NewAccount a, Official by) {
+        return create(a, by.username(), by.rolesText());
+    }
+
+    private AccountView create(NewAccount a, String by, String byRoles) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (a.username() == null || !USERNAME.matcher(a.username()).matches()) {
             errors.put("username", "2-40 characters: lower-case letters, digits, '.', '_' or '-'");
@@ -46,14 +70,190 @@ public class AccountService {
         if (a.displayName() == null || a.displayName().isBlank() || a.displayName().length() > 200) {
             errors.put("displayName", "required, at most 200 characters");
         }
-        if (a.password() == null || a.password().length() < MIN_PASSWORD || a.password().length() > 200) {
-            errors.put("password", "at least " + MIN_PASSWORD + " characters");
+        String weak = policy.problem(a.username(), a.password());
+        if (weak != null) {
+            errors.put("password", weak);
         }
-        if (a.roles() == null || a.roles().isEmpty() || a.roles().stream().anyMatch(java.util.Objects::isNull)) {
+        checkRoles(a.roles(), errors);
+        Set<String> scope = a.facilities() == null ? Set.of() : a.facilities();
+        checkScope(a.national(), scope, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException("The account cannot be opened", errors);
+        }
+        if (exists(a.username())) {
+            throw new ConflictException("An account named '" + a.username() + "' already exists");
+        }
+        Instant now = clock.instant();
+        long id = client.sql("""
+                        insert into account (username, display_name, password_hash, national_scope, created_at,
+                                             created_by, password_changed_at)
+                        values (?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(a.username(), a.displayName().strip(), encoder.encode(a.password()), a.national(),
+                        Timestamp.from(now), by, Timestamp.from(now))
+                .query(Long.class).single();
+        writeRoles(id, a.roles());
+        writeScope(id, scope);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("roles", new TreeSet<>(a.roles().stream().map(Enum::name).toList()));
+        details.put("national", a.national());
+        details.put("facilities", new TreeSet<>(scope));
+        events.publishEvent(new AccountEvent("ACCOUNT_OPENED", a.username(), by, byRoles, details, now));
+        return find(a.username());
+    }
+
+    /** A reason for a change to an account: required, at most 500 characters. */
+    private static String reason(String reason) {
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            throw new InvalidRequestException("reason", "required: why, at most 500 characters");
+        }
+        return reason.strip();
+    }
+
+    @Transactional
+    public AccountView disable(String username, String reason, Official by) {
+        return setEnabled(username, false, reason(reason), by);
+    }
+
+    @Transactional
+    public AccountView enable(String username, String reason, Official by) {
+        return setEnabled(username, true, reason(reason), by);
+    }
+
+    private AccountView setEnabled(String username, boolean enabled, String reason, Official by) {
+        AccountView a = lockForChange(username, by);
+        if (a.enabled() == enabled) {
+            throw new ConflictException("Account '" + username + "' is already " + (enabled ? "enabled" : "disabled"));
+        }
+        client.sql("update account set enabled = ? where id = ?").params(enabled, a.id()).update();
+        changed(a, enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", Map.of("reason", reason), by);
+        return find(username);
+    }
+
+    /** An administrator sets a new password (the owner forgot it, or it may be known to someone else). */
+    @Transactional
+    public AccountView resetPassword(String username, String password, String reason, Official by) {
+        String why = reason(reason);
+        AccountView a = lockForChange(username, by);
+        setPassword(a, password);
+        changed(a, "ACCOUNT_PASSWORD_RESET", Map.of("reason", why), by);
+        return find(username);
+    }
+
+    /** The owner changes their own password, giving the current one. */
+    @Transactional
+    public void changeOwnPassword(Official owner, String current, String password) {
+        AccountView a = find(owner.username());
+        String hash = client.sql("select password_hash from account where id = ? for update").param(a.id())
+                .query(String.class).single();
+        if (current == null || !encoder.matches(current, hash)) {
+            throw new InvalidRequestException("currentPassword", "not your current password");
+        }
+        if (current.equals(password)) {
+            throw new InvalidRequestException("newPassword", "must differ from the current password");
+        }
+        setPassword(a, password);
+        changed(a, "ACCOUNT_PASSWORD_CHANGED", Map.of(), owner);
+    }
+
+    private void setPassword(AccountView a, String password) {
+        String weak = policy.problem(a.username(), password);
+        if (weak != null) {
+            throw new InvalidRequestException("The password cannot be used", Map.of("password", weak));
+        }
+        client.sql("update account set password_hash = ?, password_changed_at = ? where id = ?")
+                .params(encoder.encode(password), Timestamp.from(clock.instant()), a.id()).update();
+    }
+
+    @Transactional
+    public AccountView changeRoles(String username, Set<Role> roles, String reason, Official by) {
+        String why = reason(reason);
+        Map<String, String> errors = new LinkedHashMap<>();
+        checkRoles(roles, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException("The roles cannot be changed", errors);
+        }
+        AccountView a = lockForChange(username, by);
+        client.sql("delete from account_role where account_id = ?").param(a.id()).update();
+        writeRoles(a.id(), roles);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("from", names(a.roles()));
+        details.put("to", names(roles));
+        details.put("reason", why);
+        changed(a, "ACCOUNT_ROLES_CHANGED", details, by);
+        return find(username);
+    }
+
+    @Transactional
+    public AccountView changeScope(String username, boolean national, Set<String> scope, String reason, Official by) {
+        String why = reason(reason);
+        Set<String> facilityCodes = scope == null ? Set.of() : scope;
+        Map<String, String> errors = new LinkedHashMap<>();
+        checkScope(national, facilityCodes, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException("The scope cannot be changed", errors);
+        }
+        AccountView a = lockForChange(username, by);
+        client.sql("update account set national_scope = ? where id = ?").params(national, a.id()).update();
+        client.sql("delete from account_facility where account_id = ?").param(a.id()).update();
+        writeScope(a.id(), facilityCodes);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("fromNational", a.national());
+        details.put("fromFacilities", new TreeSet<>(a.facilities()));
+        details.put("national", national);
+        details.put("facilities", new TreeSet<>(facilityCodes));
+        details.put("reason", why);
+        changed(a, "ACCOUNT_SCOPE_CHANGED", details, by);
+        return find(username);
+    }
+
+    /** Lifts a lockout after failed logins before it ends by itself. */
+    @Transactional
+    public AccountView unlock(String username, String reason, Official by) {
+        String why = reason(reason);
+        AccountView a = lockForChange(username, by);
+        int n = client.sql("update account set locked_until = null, failed_logins = 0 where id = ? "
+                + "and (locked_until is not null or failed_logins > 0)").param(a.id()).update();
+        if (n == 0) {
+            throw new ConflictException("Account '" + username + "' is not locked");
+        }
+        changed(a, "ACCOUNT_UNLOCKED", Map.of("reason", why), by);
+        return find(username);
+    }
+
+    /** Nobody changes their own account's standing, roles or scope: that takes a second administrator. */
+    private AccountView lockForChange(String username, Official by) {
+        AccountView a = find(username);
+        if (a == null) {
+            throw new NotFoundException("No account " + username);
+        }
+        if (a.username().equals(by.username())) {
+            throw new ConflictException("Your own account is changed by another administrator");
+        }
+        client.sql("select id from account where id = ? for update").param(a.id()).query(Long.class).single();
+        return a;
+    }
+
+    private void changed(AccountView a, String type, Map<String, Object> details, Official by) {
+        Instant now = clock.instant();
+        client.sql("insert into account_change (account_id, kind, changed_by, changed_at, detail) values (?, ?, ?, ?, ?)")
+                .params(a.id(), type, by.username(), Timestamp.from(now),
+                        details.get("reason") == null ? null : details.get("reason").toString())
+                .update();
+        events.publishEvent(new AccountEvent(type, a.username(), by.username(), by.rolesText(), details, now));
+    }
+
+    private static List<String> names(Set<Role> roles) {
+        return roles.stream().map(Enum::name).sorted().toList();
+    }
+
+    private static void checkRoles(Set<Role> roles, Map<String, String> errors) {
+        if (roles == null || roles.isEmpty() || roles.stream().anyMatch(java.util.Objects::isNull)) {
             errors.put("roles", "at least one role");
         }
-        Set<String> scope = a.facilities() == null ? Set.of() : a.facilities();
-        if (!a.national() && scope.isEmpty()) {
+    }
+
+    private void checkScope(boolean national, Set<String> scope, Map<String, String> errors) {
+        if (!national && scope.isEmpty()) {
             errors.put("facilities", "an account sees one or more facilities, or the whole service (national)");
         }
         for (String code : scope) {
@@ -61,26 +261,19 @@ public class AccountService {
                 errors.put("facilities", "unknown facility: " + code);
             }
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException("The account cannot be opened", errors);
-        }
-        if (exists(a.username())) {
-            throw new ConflictException("An account named '" + a.username() + "' already exists");
-        }
-        long id = client.sql("""
-                        insert into account (username, display_name, password_hash, national_scope, created_at, created_by)
-                        values (?, ?, ?, ?, ?, ?) returning id""")
-                .params(a.username(), a.displayName().strip(), encoder.encode(a.password()), a.national(),
-                        Timestamp.from(clock.instant()), createdBy)
-                .query(Long.class).single();
-        for (Role r : a.roles()) {
+    }
+
+    private void writeRoles(long id, Set<Role> roles) {
+        for (Role r : roles) {
             client.sql("insert into account_role (account_id, role) values (?, ?)").params(id, r.name()).update();
         }
+    }
+
+    private void writeScope(long id, Set<String> scope) {
         for (String f : scope) {
             client.sql("insert into account_facility (account_id, facility_code) values (?, ?)").params(id, f)
                     .update();
         }
-        return find(a.username());
     }
 
     /**
@@ -110,33 +303,45 @@ public class AccountService {
 
     @Transactional(readOnly = true)
     public AccountView find(String username) {
-        return list().stream().filter(a -> a.username().equals(username)).findFirst().orElse(null);
+        List<AccountView> found = query("where a.username = ?", username);
+        return found.isEmpty() ? null : found.getFirst();
     }
 
     @Transactional(readOnly = true)
     public List<AccountView> list() {
+        return query("", null);
+    }
+
+    private List<AccountView> query(String where, String username) {
         List<AccountView> out = new ArrayList<>();
-        client.sql("""
+        Instant now = clock.instant();
+        var spec = client.sql("""
                         select a.id, a.username, a.display_name, a.enabled, a.national_scope,
                                coalesce((select string_agg(role, ',') from account_role r where r.account_id = a.id), ''),
-                               coalesce((select string_agg(facility_code, ',') from account_facility f where f.account_id = a.id), '')
-                          from account a order by a.username""")
-                .query(rs -> {
-                    Set<Role> roles = new TreeSet<>();
-                    for (String r : rs.getString(6).split(",")) {
-                        if (!r.isEmpty()) {
-                            roles.add(Role.valueOf(r));
-                        }
-                    }
-                    Set<String> fac = new HashSet<>();
-                    for (String f : rs.getString(7).split(",")) {
-                        if (!f.isEmpty()) {
-                            fac.add(f);
-                        }
-                    }
-                    out.add(new AccountView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), roles,
-                            rs.getBoolean(5), fac));
-                });
+                               coalesce((select string_agg(facility_code, ',') from account_facility f where f.account_id = a.id), ''),
+                               a.locked_until, a.failed_logins
+                          from account a\s""" + where + " order by a.username");
+        if (username != null) {
+            spec = spec.param(username);
+        }
+        spec.query(rs -> {
+            Set<Role> roles = new TreeSet<>();
+            for (String r : rs.getString(6).split(",")) {
+                if (!r.isEmpty()) {
+                    roles.add(Role.valueOf(r));
+                }
+            }
+            Set<String> fac = new HashSet<>();
+            for (String f : rs.getString(7).split(",")) {
+                if (!f.isEmpty()) {
+                    fac.add(f);
+                }
+            }
+            Timestamp locked = rs.getTimestamp(8);
+            Instant lockedUntil = locked == null || !locked.toInstant().isAfter(now) ? null : locked.toInstant();
+            out.add(new AccountView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), roles,
+                    rs.getBoolean(5), fac, lockedUntil, rs.getInt(9)));
+        });
         return out;
     }
 }

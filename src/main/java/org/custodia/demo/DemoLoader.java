@@ -229,7 +229,7 @@ class DemoLoader implements SmartInitializingSingleton {
             String password = StringUtils.hasText(props.password()) ? props.password() : SecretFiles.randomPassword();
             if (!accounts.exists(d.username())) {
                 accounts.create(new NewAccount(d.username(), d.name(), password, EnumSet.of(d.role()), d.national(),
-                        d.national() ? Set.of() : Set.of(DemoEstate.MEGA)), "sistema");
+                        d.national() ? Set.of() : Set.of(DemoEstate.MEGA)));
                 file.append(d.username()).append(' ').append(password).append('\n');
             }
         }

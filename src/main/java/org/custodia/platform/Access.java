@@ -16,6 +16,8 @@ public final class Access {
     /** Separation records: custody staff who observe, records staff who receive documents, command. */
     public static final String MOVEMENTS_AND_RECORDS = "hasAnyRole('OFFICER','RECORDS','COMMAND')";
     public static final String ESTATE_ADMIN = "hasRole('ADMIN')";
+    /** Accounts, their roles and scope, lockouts: the administrator's. */
+    public static final String ACCOUNT_ADMIN = "hasRole('ADMIN')";
     /** Which groups are kept apart, and at what level: a decision of command. */
     public static final String SEPARATION_POLICY = "hasRole('COMMAND')";
     /** Contagious isolation is ordered and ended by health staff or command. */

@@ -131,6 +131,15 @@ class SecurityMatrixTest extends ServiceTest {
                 new Group("estate admin", "POST", "/api/facilities", 400, Set.of("admin")),
                 new Group("accounts", "GET", "/api/accounts", 200, Set.of("admin")),
                 new Group("open account", "POST", "/api/accounts", 400, Set.of("admin")),
+                new Group("disable account", "POST", "/api/accounts/oficial/disable", 400, Set.of("admin")),
+                new Group("enable account", "POST", "/api/accounts/oficial/enable", 400, Set.of("admin")),
+                new Group("reset password", "POST", "/api/accounts/oficial/password", 400, Set.of("admin")),
+                new Group("change roles", "POST", "/api/accounts/oficial/roles", 400, Set.of("admin")),
+                new Group("change scope", "POST", "/api/accounts/oficial/scope", 400, Set.of("admin")),
+                new Group("unlock account", "POST", "/api/accounts/oficial/unlock", 400, Set.of("admin")),
+                new Group("own password", "POST", "/api/account/password", 400, all),
+                new Group("login blocks", "GET", "/api/login-blocks", 200, Set.of("admin")),
+                new Group("lift login block", "POST", "/api/login-blocks/lift", 400, Set.of("admin")),
                 new Group("access log", "GET", "/api/access-log", 200, Set.of("inspector")));
     }
 

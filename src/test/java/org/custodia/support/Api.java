@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Talks to the running service over HTTP, as any client would. */
 public final class Api {
     public static final String DEMO_PASSWORD = "demo-password-123";
-    public static final String ADMIN_PASSWORD = "admin-password-123";
+    public static final String ADMIN_PASSWORD = "llave-maestra-de-prueba-1";
     public static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -51,14 +51,30 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A GET with the password given (a wrong one, or one just changed). */
+    public Response getWithPassword(String path, String user, String password) {
+        return send(request(path, user, password).GET());
+    }
+
+    public Response postWithPassword(String path, String user, String password, Object body) {
+        return send(request(path, user, password).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
     private HttpRequest.Builder request(String path, String user) {
+        return request(path, user, user == null ? null : passwordOf(user));
+    }
+
+    private HttpRequest.Builder request(String path, String user, String password) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
         if (user != null) {
-            String token = Base64.getEncoder().encodeToString((user + ":" + passwordOf(user))
-                    .getBytes(StandardCharsets.UTF_8));
-            b.header("Authorization", "Basic " + token);
+            b.header("Authorization", "Basic " + basic(user, password));
         }
         return b;
+    }
+
+    public static String basic(String user, String password) {
+        return Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private Response send(HttpRequest.Builder b) {

@@ -1,15 +1,20 @@
 package org.custodia.accounts.internal;
 
 import java.util.List;
+import java.util.Set;
 import org.custodia.accounts.AccessLog;
 import org.custodia.accounts.AccountService;
 import org.custodia.accounts.AccountView;
 import org.custodia.accounts.NewAccount;
 import org.custodia.platform.Access;
+import org.custodia.platform.InvalidRequestException;
+import org.custodia.platform.NotFoundException;
 import org.custodia.platform.Officials;
+import org.custodia.platform.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,28 +22,119 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+/** Accounts and their lifecycle (ADMIN), one's own password (anyone), failed-login blocks, the access log. */
 @RestController
 @RequestMapping("/api")
 class AccountApiController {
     private final AccountService accounts;
     private final AccessLog accessLog;
+    private final LoginAttempts attempts;
 
-    AccountApiController(AccountService accounts, AccessLog accessLog) {
+    AccountApiController(AccountService accounts, AccessLog accessLog, LoginAttempts attempts) {
         this.accounts = accounts;
         this.accessLog = accessLog;
+        this.attempts = attempts;
     }
 
     @GetMapping("/accounts")
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(Access.ACCOUNT_ADMIN)
     List<AccountView> list() {
         return accounts.list();
     }
 
     @PostMapping("/accounts")
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(Access.ACCOUNT_ADMIN)
     @ResponseStatus(HttpStatus.CREATED)
     AccountView create(@RequestBody NewAccount account) {
-        return accounts.create(account, Officials.current().username());
+        return accounts.create(account, Officials.current());
+    }
+
+    record Reason(String reason) {
+    }
+
+    record PasswordReset(String password, String reason) {
+    }
+
+    record RolesChange(Set<Role> roles, String reason) {
+    }
+
+    record ScopeChange(Boolean national, Set<String> facilities, String reason) {
+    }
+
+    record OwnPassword(String currentPassword, String newPassword) {
+    }
+
+    record Lift(String address, String reason) {
+    }
+
+    /** Failed-login blocks in force: locked accounts and client addresses that may not try a password now. */
+    record Blocks(List<AccountView> lockedAccounts, List<LoginAttempts.Block> addresses) {
+    }
+
+    @PostMapping("/accounts/{username}/disable")
+    @PreAuthorize(Access.ACCOUNT_ADMIN)
+    AccountView disable(@PathVariable String username, @RequestBody Reason r) {
+        return accounts.disable(username, r.reason(), Officials.current());
+    }
+
+    @PostMapping("/accounts/{username}/enable")
+    @PreAuthorize(Access.ACCOUNT_ADMIN)
+    AccountView enable(@PathVariable String username, @RequestBody Reason r) {
+        return accounts.enable(username, r.reason(), Officials.current());
+    }
+
+    @PostMapping("/accounts/{username}/password")
+    @PreAuthorize(Access.ACCOUNT_ADMIN)
+    AccountView resetPassword(@PathVariable String username, @RequestBody PasswordReset r) {
+        return accounts.resetPassword(username, r.password(), r.reason(), Officials.current());
+    }
+
+    @PostMapping("/accounts/{username}/roles")
+    @PreAuthorize(Access.ACCOUNT_ADMIN)
+    AccountView changeRoles(@PathVariable String username, @RequestBody RolesChange r) {
+        return accounts.changeRoles(username, r.roles(), r.reason(), Officials.current());
+    }
+
+    @PostMapping("/accounts/{username}/scope")
+    @PreAuthorize(Access.ACCOUNT_ADMIN)
+    AccountView changeScope(@PathVariable String username, @RequestBody ScopeChange r) {
+        return accounts.changeScope(username, Boolean.TRUE.equals(r.national()), r.facilities(), r.reason(),
+                Officials.current());
+    }
+
+    @PostMapping("/accounts/{username}/unlock")
+    @PreAuthorize(Access.ACCOUNT_ADMIN)
+    AccountView unlock(@PathVariable String username, @RequestBody Reason r) {
+        return accounts.unlock(username, r.reason(), Officials.current());
+    }
+
+    /** Every official changes their own password, giving the current one. */
+    @PostMapping("/account/password")
+    @PreAuthorize(Access.ANY_STAFF)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void changeOwnPassword(@RequestBody OwnPassword r) {
+        accounts.changeOwnPassword(Officials.current(), r.currentPassword(), r.newPassword());
+    }
+
+    @GetMapping("/login-blocks")
+    @PreAuthorize(Access.ACCOUNT_ADMIN)
+    Blocks blocks() {
+        return new Blocks(accounts.list().stream().filter(AccountView::locked).toList(), attempts.blocks());
+    }
+
+    @PostMapping("/login-blocks/lift")
+    @PreAuthorize(Access.ACCOUNT_ADMIN)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void lift(@RequestBody Lift r) {
+        if (r.address() == null || r.address().isBlank() || r.address().length() > 64) {
+            throw new InvalidRequestException("address", "the client address, as listed in the blocks");
+        }
+        if (r.reason() == null || r.reason().isBlank() || r.reason().length() > 500) {
+            throw new InvalidRequestException("reason", "required: why, at most 500 characters");
+        }
+        if (!attempts.lift(r.address().strip(), r.reason().strip(), Officials.current())) {
+            throw new NotFoundException("No block in force for " + r.address());
+        }
     }
 
     /** MANDELA-9: the inspector can see who read what, in the facilities of their scope. */

@@ -46,8 +46,7 @@ class AdminBootstrap implements SmartInitializingSingleton {
             return;
         }
         String password = StringUtils.hasText(configured) ? configured : SecretFiles.randomPassword();
-        accounts.create(new NewAccount("admin", "Administrador", password, Set.of(Role.ADMIN), true, Set.of()),
-                "sistema");
+        accounts.create(new NewAccount("admin", "Administrador", password, Set.of(Role.ADMIN), true, Set.of()));
         if (!StringUtils.hasText(configured)) {
             Path file = SecretFiles.writeOwnerOnly(dataDir.resolve("admin-password"), password + "\n");
             log.warn("Created account 'admin'; its password is in {} (only there, never in the log)", file);

@@ -13,12 +13,20 @@ import org.springframework.security.core.userdetails.UserDetails;
 final class OfficialPrincipal implements UserDetails, CredentialsContainer, Officials.Holder {
     private final Official official;
     private final boolean enabled;
+    private final boolean nonLocked;
     private String passwordHash;
 
-    OfficialPrincipal(Official official, String passwordHash, boolean enabled) {
+    OfficialPrincipal(Official official, String passwordHash, boolean enabled, boolean nonLocked) {
         this.official = official;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
+        this.nonLocked = nonLocked;
+    }
+
+    /** False during a lockout after failed logins: Spring Security refuses before checking the password. */
+    @Override
+    public boolean isAccountNonLocked() {
+        return nonLocked;
     }
 
     @Override

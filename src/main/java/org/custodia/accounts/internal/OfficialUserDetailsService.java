@@ -29,6 +29,6 @@ class OfficialUserDetailsService implements UserDetailsService {
                 .single();
         return new OfficialPrincipal(
                 new Official(a.username(), a.displayName(), a.roles(), a.national(), a.facilities()), hash,
-                a.enabled());
+                a.enabled(), !a.locked());
     }
 }

@@ -12,7 +12,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Deny by default: every request needs an authenticated official, and every handler also carries its own role
@@ -29,21 +32,38 @@ class SecurityConfiguration {
     }
 
     @Bean
+    LoginThrottleFilter loginThrottleFilter(LoginAttempts attempts, java.time.Clock clock) {
+        return new LoginThrottleFilter(attempts, clock);
+    }
+
+    /** The filter runs in the security chains only, not a second time as a plain servlet filter. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<LoginThrottleFilter> loginThrottleRegistration(
+            LoginThrottleFilter filter) {
+        var r = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+        r.setEnabled(false);
+        return r;
+    }
+
+    @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, LoginThrottleFilter throttle) throws Exception {
         http.securityMatcher("/api/**")
+                .addFilterBefore(throttle, BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) -> {
                     res.setHeader("WWW-Authenticate", "Basic realm=\"Custodia\"");
-                    problem(res, 401, "Unauthorized", "Authentication is required");
+                    problem(res, 401, "Unauthorized", "unauthenticated", ex instanceof LockedException
+                            ? "This account is locked after failed logins; try later or ask an administrator"
+                            : "Authentication is required");
                 }))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> {
                             res.setHeader("WWW-Authenticate", "Basic realm=\"Custodia\"");
-                            problem(res, 401, "Unauthorized", "Authentication is required");
+                            problem(res, 401, "Unauthorized", "unauthenticated", "Authentication is required");
                         })
                         .accessDeniedHandler((req, res, ex) ->
-                                problem(res, 403, "Forbidden", "Your duties do not include this")))
+                                problem(res, 403, "Forbidden", "forbidden", "Your duties do not include this")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Stateless HTTP Basic: no session cookie for a forged request to ride on.
                 .csrf(c -> c.disable());
@@ -52,8 +72,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain ui(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a
+    SecurityFilterChain ui(HttpSecurity http, LoginThrottleFilter throttle) throws Exception {
+        http.addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().authenticated())
@@ -65,12 +86,13 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    private static void problem(HttpServletResponse res, int status, String title, String detail)
+    /** A refusal before any controller runs, as problem+json with its stable code (texts are ours, never input). */
+    static void problem(HttpServletResponse res, int status, String title, String code, String detail)
             throws java.io.IOException {
         res.setStatus(status);
         res.setContentType("application/problem+json");
         res.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        res.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\"}");
+        res.getWriter().write("{\"type\":\"urn:custodia:problem:" + code + "\",\"title\":\"" + title
+                + "\",\"status\":" + status + ",\"code\":\"" + code + "\",\"detail\":\"" + detail + "\"}");
     }
 }
