@@ -81,10 +81,39 @@ public class AccessLog {
         return result;
     }
 
-    /** Every person in a result (a search, a cell list): one line each, so each person's own log is complete. */
+    /**
+     * Every person in a result (a search, a cell list): one line each, so each person's own log is complete. One
+     * statement and one commit for all of them.
+     */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void peopleRead(String action, java.util.Collection<Long> personIds, String via) {
-        personIds.stream().distinct().forEach(id -> insert(action, "person", Long.toString(id), via, false));
+        insertPeople(action, personIds, via);
+    }
+
+    /** A search: what was asked and who was returned, in one commit. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void search(String query, java.util.Collection<Long> returned, String via) {
+        insert("SEARCH_PEOPLE", "search", null, query, false);
+        insertPeople("SEARCH_RESULT", returned, via);
+    }
+
+    private void insertPeople(String action, java.util.Collection<Long> personIds, String via) {
+        Long[] ids = personIds.stream().distinct().toArray(Long[]::new);
+        if (ids.length == 0) {
+            return;
+        }
+        PersonLocator locator = people.getIfAvailable();
+        java.util.Map<Long, String> facilities = locator == null ? java.util.Map.of()
+                : locator.facilitiesOf(java.util.Arrays.asList(ids));
+        String[] facilityOf = java.util.Arrays.stream(ids).map(facilities::get).toArray(String[]::new);
+        Official o = Officials.current();
+        client.sql("""
+                        insert into access_log (at, username, roles, action, subject_type, subject_id, facility_code,
+                                                refused, detail)
+                        select ?, ?, ?, ?, 'person', r.id::text, r.facility, false, ?
+                          from unnest(?::bigint[], ?::text[]) with ordinality as r(id, facility, n) order by r.n""")
+                .params(Timestamp.from(clock.instant()), o.username(), o.rolesText(), action, via, ids, facilityOf)
+                .update();
     }
 
     /**

@@ -70,7 +70,8 @@ public class AccountService {
         if (a.displayName() == null || a.displayName().isBlank() || a.displayName().length() > 200) {
             errors.put("displayName", "required, at most 200 characters");
         }
-        String weak = policy.problem(a.username(), a.password());
+        String weak = a.service() ? (a.password() == null ? null : "a service account has no password")
+                : policy.problem(a.username(), a.password());
         if (weak != null) {
             errors.put("password", weak);
         }
@@ -84,12 +85,15 @@ public class AccountService {
             throw new ConflictException("An account named '" + a.username() + "' already exists");
         }
         Instant now = clock.instant();
+        // a service account's password is a random secret nobody is told: it acts by token only
+        String password = a.service() ? org.custodia.platform.SecretFiles.randomPassword()
+                + org.custodia.platform.SecretFiles.randomPassword() : a.password();
         long id = client.sql("""
                         insert into account (username, display_name, password_hash, national_scope, created_at,
-                                             created_by, password_changed_at)
-                        values (?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(a.username(), a.displayName().strip(), encoder.encode(a.password()), a.national(),
-                        Timestamp.from(now), by, Timestamp.from(now))
+                                             created_by, password_changed_at, service)
+                        values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(a.username(), a.displayName().strip(), encoder.encode(password), a.national(),
+                        Timestamp.from(now), by, Timestamp.from(now), a.service())
                 .query(Long.class).single();
         writeRoles(id, a.roles());
         writeScope(id, scope);
@@ -97,6 +101,7 @@ public class AccountService {
         details.put("roles", new TreeSet<>(a.roles().stream().map(Enum::name).toList()));
         details.put("national", a.national());
         details.put("facilities", new TreeSet<>(scope));
+        details.put("service", a.service());
         events.publishEvent(new AccountEvent("ACCOUNT_OPENED", a.username(), by, byRoles, details, now));
         return find(a.username());
     }
@@ -156,6 +161,9 @@ public class AccountService {
     }
 
     private void setPassword(AccountView a, String password) {
+        if (a.service()) {
+            throw new ConflictException("A service account acts by token only: it has no password");
+        }
         String weak = policy.problem(a.username(), password);
         if (weak != null) {
             throw new InvalidRequestException("The password cannot be used", Map.of("password", weak));
@@ -319,7 +327,7 @@ public class AccountService {
                         select a.id, a.username, a.display_name, a.enabled, a.national_scope,
                                coalesce((select string_agg(role, ',') from account_role r where r.account_id = a.id), ''),
                                coalesce((select string_agg(facility_code, ',') from account_facility f where f.account_id = a.id), ''),
-                               a.locked_until, a.failed_logins
+                               a.locked_until, a.failed_logins, a.service
                           from account a\s""" + where + " order by a.username");
         if (username != null) {
             spec = spec.param(username);
@@ -340,7 +348,7 @@ public class AccountService {
             Timestamp locked = rs.getTimestamp(8);
             Instant lockedUntil = locked == null || !locked.toInstant().isAfter(now) ? null : locked.toInstant();
             out.add(new AccountView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), roles,
-                    rs.getBoolean(5), fac, lockedUntil, rs.getInt(9)));
+                    rs.getBoolean(5), fac, lockedUntil, rs.getInt(9), rs.getBoolean(10)));
         });
         return out;
     }

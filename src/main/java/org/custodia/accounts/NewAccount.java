@@ -3,10 +3,19 @@ package org.custodia.accounts;
 import java.util.Set;
 import org.custodia.platform.Role;
 
-/** What an administrator supplies to open an account. */
+/**
+ * What an administrator supplies to open an account. {@code service}: another system (a court's case system, the
+ * statistics office) that acts by API token only; it has no password.
+ */
 public record NewAccount(String username, String displayName, String password, Set<Role> roles, Boolean national,
-                         Set<String> facilities) {
+                         Set<String> facilities, Boolean service) {
     public NewAccount {
         national = Boolean.TRUE.equals(national);
+        service = Boolean.TRUE.equals(service);
+    }
+
+    public NewAccount(String username, String displayName, String password, Set<Role> roles, Boolean national,
+                      Set<String> facilities) {
+        this(username, displayName, password, roles, national, facilities, false);
     }
 }

@@ -107,7 +107,7 @@ public class LedgerService {
                 .query((rs, n) -> new ChainVerifier.CheckpointRef(rs.getString(1), rs.getLong(2), rs.getString(3)))
                 .list()
                 .forEach(h -> {
-                    Checkpoint c = keys.sign(h.chain(), h.seq(), h.hash(), now);
+                    Checkpoint c = keys.sign(h.chain(), h.seq(), h.hash(), now, official);
                     client.sql("insert into ledger_checkpoint (chain, seq, hash, issued_at, signature, public_key) "
                                     + "values (?, ?, ?, ?, ?, ?)")
                             .params(c.chain(), c.seq(), c.hash(), Timestamp.from(now), c.signature(), c.publicKey())
@@ -115,6 +115,21 @@ public class LedgerService {
                     out.add(c);
                 });
         return out;
+    }
+
+    /** A chain's public keys as inspectors pin them (legacy keys, once kept in the database, included). */
+    @Transactional(readOnly = true)
+    public List<SigningKeys.PublicKey> publicKeys() {
+        return keys.keys();
+    }
+
+    /** Puts a new signing key in force for the chain; the change is an entry on that chain. */
+    @Transactional
+    public SigningKeys.PublicKey rotateKey(String chain, String reason, Official official) {
+        if (!chain.equals(LedgerEvent.NATIONAL) && !official.sees(chain)) {
+            throw new org.custodia.platform.NotFoundException("No chain " + chain);
+        }
+        return keys.rotate(chain, reason, official);
     }
 
     /** Checkpoints issued on the chains the official sees, newest first. */

@@ -16,8 +16,11 @@ import java.util.stream.IntStream;
 
 /**
  * Checks a ledger export (JSON Lines from {@code GET /api/ledger/export}) with no database and no running service:
- * {@code java -jar custodia.jar verify-ledger FILE [--checkpoint FILE]...}. Each checkpoint file holds one checkpoint
- * or a JSON array of them, as {@code GET /api/ledger/checkpoints} returns them. Exit code 0 valid, 1 invalid, 2 usage.
+ * {@code java -jar custodia.jar verify-ledger FILE [--public-key FILE]... [--checkpoint FILE]...}. Each checkpoint
+ * file holds one checkpoint or a JSON array of them, as {@code POST /api/ledger/checkpoints} returns them. A
+ * checkpoint counts only if it is signed by a public key the inspector pinned ({@code GET /api/ledger/keys}, kept
+ * outside Custodia): a chain rewritten and re-signed with a fresh key is refused. Exit code 0 valid, 1 invalid,
+ * 2 usage.
  */
 public final class OfflineVerifier {
     private OfflineVerifier() {
@@ -73,22 +76,59 @@ public final class OfflineVerifier {
         return out;
     }
 
+    /**
+     * Public keys as pinned: the JSON of {@code GET /api/ledger/keys} (an array, or one object, with
+     * {@code publicKey}), or one base64 key a line.
+     */
+    public static java.util.Set<String> readPublicKeys(String text) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        String t = text.strip();
+        if (t.startsWith("[") || t.startsWith("{")) {
+            Object parsed = MiniJson.parse(t);
+            for (Object o : parsed instanceof List<?> l ? l : List.of(parsed)) {
+                keys.add(text((Map<?, ?>) o, "publicKey", 0));
+            }
+        } else {
+            t.lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(keys::add);
+        }
+        return keys;
+    }
+
     /** The command line: prints a report and returns the exit code. */
     public static int run(String[] args, PrintStream out) {
         if (args.length < 1) {
-            out.println("usage: java -jar custodia.jar verify-ledger EXPORT.jsonl [--checkpoint FILE]...");
+            out.println("usage: java -jar custodia.jar verify-ledger EXPORT.jsonl [--public-key FILE]... "
+                    + "[--checkpoint FILE]...");
             return 2;
         }
         try {
             List<Checkpoint> checkpoints = new ArrayList<>();
+            java.util.Set<String> pinned = new java.util.HashSet<>();
             for (int a = 1; a < args.length; a++) {
-                if (!args[a].equals("--checkpoint") || a + 1 >= args.length) {
+                boolean known = args[a].equals("--checkpoint") || args[a].equals("--public-key");
+                if (!known || a + 1 >= args.length) {
                     out.println("unknown argument: " + args[a]);
                     return 2;
                 }
-                checkpoints.addAll(readCheckpoints(Files.readString(Path.of(args[++a]))));
+                String content = Files.readString(Path.of(args[a + 1]));
+                if (args[a].equals("--checkpoint")) {
+                    checkpoints.addAll(readCheckpoints(content));
+                } else {
+                    pinned.addAll(readPublicKeys(content));
+                }
+                a++;
+            }
+            if (!checkpoints.isEmpty() && pinned.isEmpty()) {
+                out.println("checkpoints are checked against the public keys you pinned: add --public-key FILE "
+                        + "(from GET /api/ledger/keys, kept outside Custodia)");
+                return 2;
             }
             for (Checkpoint c : checkpoints) {
+                if (!pinned.contains(c.publicKey())) {
+                    out.println("INVALID: checkpoint for chain " + c.chain() + " at " + c.seq()
+                            + " is signed by a key you have not pinned");
+                    return 1;
+                }
                 if (!c.signatureValid()) {
                     out.println("INVALID: checkpoint for chain " + c.chain() + " at " + c.seq()
                             + " has a bad signature");

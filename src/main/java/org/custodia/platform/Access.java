@@ -22,6 +22,8 @@ public final class Access {
     public static final String SEPARATION_POLICY = "hasRole('COMMAND')";
     /** Contagious isolation is ordered and ended by health staff or command. */
     public static final String ISOLATION = "hasAnyRole('HEALTH','COMMAND')";
+    /** Who may put a new ledger signing key in force: the administrator (key custody) or command. */
+    public static final String KEY_CUSTODIANS = "hasAnyRole('ADMIN','COMMAND')";
     public static final String CAPACITY_DECIDERS = "hasAnyRole('COMMAND','ADMIN')";
     public static final String OVERSIGHT = "hasAnyRole('COMMAND','INSPECTOR','ADMIN')";
     /** Worklists of the legal basis of detention: records, command and the inspector. */

@@ -9,4 +9,7 @@ import java.util.Optional;
 public interface PersonLocator {
     /** The facility of the person's latest stay, if the person is known. */
     Optional<String> facilityOf(long personId);
+
+    /** The same for many people in one look-up: person id to facility (unknown people are left out). */
+    java.util.Map<Long, String> facilitiesOf(java.util.Collection<Long> personIds);
 }

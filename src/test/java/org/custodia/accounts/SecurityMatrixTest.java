@@ -122,6 +122,8 @@ class SecurityMatrixTest extends ServiceTest {
                         Set.of("direccion", "inspector", "admin")),
                 new Group("issue checkpoints", "POST", "/api/ledger/checkpoints", 201,
                         Set.of("direccion", "inspector", "admin")),
+                new Group("ledger keys", "GET", "/api/ledger/keys", 200, Set.of("direccion", "inspector", "admin")),
+                new Group("rotate ledger key", "POST", "/api/ledger/keys/rotate", 400, Set.of("direccion", "admin")),
                 new Group("capacity list", "GET", "/api/capacity-requests", 200,
                         Set.of("direccion", "inspector", "admin")),
                 new Group("capacity request", "POST", "/api/locations/" + cell + "/capacity-requests", 400,
@@ -139,6 +141,11 @@ class SecurityMatrixTest extends ServiceTest {
                 new Group("unlock account", "POST", "/api/accounts/oficial/unlock", 400, Set.of("admin")),
                 new Group("own password", "POST", "/api/account/password", 400, all),
                 new Group("login blocks", "GET", "/api/login-blocks", 200, Set.of("admin")),
+                new Group("create token", "POST", "/api/tokens", 400, all),
+                new Group("own tokens", "GET", "/api/tokens", 200, all),
+                new Group("revoke token", "DELETE", "/api/tokens/0", 404, all),
+                new Group("service token", "POST", "/api/accounts/oficial/tokens", 409, Set.of("admin")),
+                new Group("account tokens", "GET", "/api/accounts/oficial/tokens", 200, Set.of("admin")),
                 new Group("lift login block", "POST", "/api/login-blocks/lift", 400, Set.of("admin")),
                 new Group("access log", "GET", "/api/access-log", 200, Set.of("inspector")));
     }
@@ -164,6 +171,10 @@ class SecurityMatrixTest extends ServiceTest {
     }
 
     private Api.Response call(Group g, String user) {
-        return g.method().equals("GET") ? api.get(g.path(), user) : api.post(g.path(), user, "{}");
+        return switch (g.method()) {
+            case "GET" -> api.get(g.path(), user);
+            case "DELETE" -> api.delete(g.path(), user);
+            default -> api.post(g.path(), user, "{}");
+        };
     }
 }

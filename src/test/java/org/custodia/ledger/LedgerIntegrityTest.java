@@ -8,25 +8,39 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.custodia.support.Api;
 import org.custodia.support.ServiceTest;
+import org.custodia.support.Superuser;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** The ledger is append-only, and any change to it, even a consistent rewrite, is found. */
 class LedgerIntegrityTest extends ServiceTest {
+    @Autowired
+    javax.sql.DataSource dataSource;
 
 
+    /** Even the owning role is refused by the triggers (the application role has no such privileges at all). */
     @Test
     void theDatabaseRefusesUpdateDeleteAndTruncate() {
-        assertThatThrownBy(() -> db.sql("update ledger_entry set canonical = canonical where seq = 1").update())
+        JdbcClient owner = Superuser.owner(dataSource);
+        assertThatThrownBy(() -> owner.sql("update ledger_entry set canonical = canonical where seq = 1").update())
                 .rootCause().hasMessageContaining("append-only");
-        assertThatThrownBy(() -> db.sql("delete from ledger_entry where seq = 1").update())
+        assertThatThrownBy(() -> owner.sql("delete from ledger_entry where seq = 1").update())
                 .rootCause().hasMessageContaining("append-only");
-        assertThatThrownBy(() -> db.sql("truncate ledger_entry").update()).rootCause()
+        assertThatThrownBy(() -> owner.sql("truncate ledger_entry").update()).rootCause()
                 .hasMessageContaining("append-only");
     }
 
@@ -62,12 +76,13 @@ class LedgerIntegrityTest extends ServiceTest {
 
     /** As a superuser who switches the trigger off: the only way to change the table. */
     private void tamper(long seq, String canonical) {
-        db.sql("alter table ledger_entry disable trigger ledger_entry_append_only").update();
+        JdbcClient superuser = Superuser.of(dataSource);
+        superuser.sql("alter table ledger_entry disable trigger ledger_entry_append_only").update();
         try {
-            db.sql("update ledger_entry set canonical = ? where chain = 'CECOT' and seq = ?").params(canonical, seq)
-                    .update();
+            superuser.sql("update ledger_entry set canonical = ? where chain = 'CECOT' and seq = ?")
+                    .params(canonical, seq).update();
         } finally {
-            db.sql("alter table ledger_entry enable trigger ledger_entry_append_only").update();
+            superuser.sql("alter table ledger_entry enable trigger ledger_entry_append_only").update();
         }
     }
 
@@ -84,11 +99,16 @@ class LedgerIntegrityTest extends ServiceTest {
         Files.writeString(exportFile, export.body());
         Path cpFile = dir.resolve("checkpoints.json");
         Files.writeString(cpFile, checkpoints.body());
+        // the inspector pins the public keys (kept outside Custodia)
+        Path keys = dir.resolve("keys.json");
+        Files.writeString(keys, api.get("/api/ledger/keys", "inspector").body());
 
         VerificationResult ok = OfflineVerifier.verify(new BufferedReader(new StringReader(export.body())), cps);
         assertThat(ok.valid()).isTrue();
+        assertThat(OfflineVerifier.run(new String[] {exportFile.toString(), "--public-key", keys.toString(),
+                "--checkpoint", cpFile.toString()}, System.out)).isZero();
         assertThat(OfflineVerifier.run(new String[] {exportFile.toString(), "--checkpoint", cpFile.toString()},
-                System.out)).isZero();
+                System.out)).as("checkpoints without pinned keys").isEqualTo(2);
 
         // Rewrite CECOT's entry 10 and re-hash everything after it: the export is self-consistent again...
         String rewritten = rewrite(export.body(), "CECOT", 10);
@@ -100,8 +120,30 @@ class LedgerIntegrityTest extends ServiceTest {
         assertThat(bad.firstInvalidChain()).isEqualTo("CECOT");
         Path badFile = dir.resolve("rewritten.jsonl");
         Files.writeString(badFile, rewritten);
-        assertThat(OfflineVerifier.run(new String[] {badFile.toString(), "--checkpoint", cpFile.toString()},
-                System.out)).isEqualTo(1);
+        assertThat(OfflineVerifier.run(new String[] {badFile.toString(), "--public-key", keys.toString(),
+                "--checkpoint", cpFile.toString()}, System.out)).isEqualTo(1);
+
+        // The forger re-signs the rewritten head with a fresh key: the checkpoint verifies by itself, but the key
+        // is not one the inspector pinned.
+        String forgedHead = Arrays.stream(rewritten.split("\n")).map(ExportLine::parse)
+                .filter(e -> e.chain().equals("CECOT")).reduce((a, b) -> b).orElseThrow().hash();
+        long forgedSeq = Arrays.stream(rewritten.split("\n")).map(ExportLine::parse)
+                .filter(e -> e.chain().equals("CECOT")).count();
+        KeyPair fresh = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Signature signer = Signature.getInstance("Ed25519");
+        signer.initSign(fresh.getPrivate());
+        signer.update(Checkpoint.signedText("CECOT", forgedSeq, forgedHead, at).getBytes(StandardCharsets.UTF_8));
+        Checkpoint resigned = new Checkpoint("CECOT", forgedSeq, forgedHead, at, "Ed25519",
+                Base64.getEncoder().encodeToString(fresh.getPublic().getEncoded()),
+                Base64.getEncoder().encodeToString(signer.sign()));
+        assertThat(resigned.signatureValid()).isTrue();
+        Path resignedFile = dir.resolve("resigned.json");
+        Files.writeString(resignedFile, "[{\"chain\":\"CECOT\",\"seq\":" + forgedSeq + ",\"hash\":\"" + forgedHead
+                + "\",\"issuedAt\":\"" + at + "\",\"algorithm\":\"Ed25519\",\"publicKey\":\"" + resigned.publicKey()
+                + "\",\"signature\":\"" + resigned.signature() + "\"}]");
+        assertThat(OfflineVerifier.run(new String[] {badFile.toString(), "--public-key", keys.toString(),
+                "--checkpoint", resignedFile.toString()}, System.out)).isEqualTo(1);
 
         // A forged checkpoint (signature of another head) is refused.
         Checkpoint c = cps.getFirst();

@@ -51,6 +51,21 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A request with a bearer token instead of a password. */
+    public Response getWithToken(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token).GET());
+    }
+
+    public Response postWithToken(String path, String token, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
+    public Response delete(String path, String user) {
+        return send(request(path, user).DELETE());
+    }
+
     /** A GET with the password given (a wrong one, or one just changed). */
     public Response getWithPassword(String path, String user, String password) {
         return send(request(path, user, password).GET());

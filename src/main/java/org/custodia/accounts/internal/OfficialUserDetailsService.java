@@ -27,6 +27,19 @@ class OfficialUserDetailsService implements UserDetailsService {
         }
         String hash = client.sql("select password_hash from account where id = ?").param(a.id()).query(String.class)
                 .single();
+        return principal(a, hash);
+    }
+
+    /** The official behind a token: roles and scope as they are now, no password involved. */
+    OfficialPrincipal withoutPassword(String username) {
+        AccountView a = accounts.find(username);
+        if (a == null) {
+            throw new UsernameNotFoundException("unknown account");
+        }
+        return principal(a, null);
+    }
+
+    private static OfficialPrincipal principal(AccountView a, String hash) {
         return new OfficialPrincipal(
                 new Official(a.username(), a.displayName(), a.roles(), a.national(), a.facilities()), hash,
                 a.enabled(), !a.locked());

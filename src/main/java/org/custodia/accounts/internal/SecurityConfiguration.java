@@ -13,14 +13,18 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.authentication.LockedException;
+import org.custodia.accounts.ApiTokens;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Deny by default: every request needs an authenticated official, and every handler also carries its own role
- * rule ({@code @PreAuthorize}); a test fails the build when one does not. The API uses HTTP Basic without sessions;
- * the UI uses form login with CSRF protection.
+ * rule ({@code @PreAuthorize}); a test fails the build when one does not. The API takes bearer tokens or HTTP
+ * Basic, without sessions; the UI uses form login with CSRF protection. Password attempts from an address that
+ * failed too often are refused before any password is checked.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -47,9 +51,19 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, LoginThrottleFilter throttle) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, LoginThrottleFilter throttle, ApiTokens tokens,
+                            OfficialUserDetailsService users) throws Exception {
+        // Bearer tokens through Spring Security's generic AuthenticationFilter; no session, no redirect
+        AuthenticationFilter bearer = new AuthenticationFilter(
+                new ProviderManager(BearerTokens.provider(tokens, users)), BearerTokens.converter());
+        bearer.setSuccessHandler((req, res, auth) -> { });
+        bearer.setFailureHandler((req, res, ex) -> {
+            res.setHeader("WWW-Authenticate", "Bearer realm=\"Custodia\", error=\"invalid_token\"");
+            problem(res, 401, "Unauthorized", "invalid-token", "The token is unknown, expired or revoked");
+        });
         http.securityMatcher("/api/**")
                 .addFilterBefore(throttle, BasicAuthenticationFilter.class)
+                .addFilterBefore(bearer, BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) -> {
                     res.setHeader("WWW-Authenticate", "Basic realm=\"Custodia\"");

@@ -4,6 +4,8 @@ import java.util.List;
 import org.custodia.accounts.AccessLog;
 import org.custodia.ledger.Checkpoint;
 import org.custodia.ledger.LedgerService;
+import org.custodia.ledger.SigningKeys;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.custodia.ledger.VerificationResult;
 import org.custodia.platform.Access;
 import org.custodia.platform.Official;
@@ -58,6 +60,27 @@ class LedgerApiController {
     @ResponseStatus(HttpStatus.CREATED)
     List<Checkpoint> issueCheckpoints() {
         return ledger.issueCheckpoints(Officials.current());
+    }
+
+    /** The public keys that sign checkpoints, for inspectors to pin (keep them outside Custodia). */
+    @GetMapping("/keys")
+    @PreAuthorize(Access.OVERSIGHT)
+    List<SigningKeys.PublicKey> keys() {
+        return ledger.publicKeys();
+    }
+
+    record Rotation(String chain, String reason) {
+    }
+
+    /** A new signing key for a chain, recorded on that chain; inspectors pin the new public key. */
+    @PostMapping("/keys/rotate")
+    @PreAuthorize(Access.KEY_CUSTODIANS)
+    @ResponseStatus(HttpStatus.CREATED)
+    SigningKeys.PublicKey rotate(@RequestBody Rotation r) {
+        if (r.chain() == null || r.chain().isBlank() || r.chain().length() > 20) {
+            throw new org.custodia.platform.InvalidRequestException("chain", "a chain: a facility code or NACIONAL");
+        }
+        return ledger.rotateKey(r.chain(), r.reason(), Officials.current());
     }
 
     /** Checkpoints issued so far, newest first; reading them signs and records nothing. */

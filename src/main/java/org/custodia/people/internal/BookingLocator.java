@@ -20,4 +20,20 @@ class BookingLocator implements PersonLocator {
                         + "limit 1")
                 .param(personId).query(String.class).optional();
     }
+
+    @Override
+    public java.util.Map<Long, String> facilitiesOf(java.util.Collection<Long> personIds) {
+        java.util.Map<Long, String> out = new java.util.HashMap<>();
+        if (personIds.isEmpty()) {
+            return out;
+        }
+        client.sql("""
+                        select distinct on (person_id) person_id, facility_code from booking
+                         where person_id = any(?) order by person_id, admitted_at desc, id desc""")
+                .param(personIds.toArray(Long[]::new))
+                .query((java.sql.ResultSet rs) -> {
+                    out.put(rs.getLong(1), rs.getString(2));
+                });
+        return out;
+    }
 }

@@ -66,9 +66,8 @@ class PeopleApiController {
     List<SearchHit> search(@RequestParam(required = false) String q,
                            @RequestParam(defaultValue = "20") int limit) {
         List<SearchHit> hits = search.search(q, Officials.current(), limit);
-        accessLog.record("SEARCH_PEOPLE", "search", null, q);
-        // who was returned, not only what was asked
-        accessLog.peopleRead("SEARCH_RESULT", hits.stream().map(SearchHit::personId).toList(), "api search");
+        // what was asked and who was returned
+        accessLog.search(q, hits.stream().map(SearchHit::personId).toList(), "api search");
         return hits;
     }
 

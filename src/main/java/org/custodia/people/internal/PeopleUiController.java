@@ -141,8 +141,7 @@ class PeopleUiController {
             try {
                 List<SearchHit> hits = search.search(q, Officials.current(), 25);
                 model.addAttribute("hits", hits);
-                accessLog.record("SEARCH_PEOPLE", "search", null, q);
-                accessLog.peopleRead("SEARCH_RESULT", hits.stream().map(SearchHit::personId).toList(), "ui search");
+                accessLog.search(q, hits.stream().map(SearchHit::personId).toList(), "ui search");
             } catch (CustodiaException e) {
                 model.addAttribute("error", e.getMessage());
             }
