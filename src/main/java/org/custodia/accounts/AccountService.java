@@ -106,22 +106,14 @@ public class AccountService {
         return find(a.username());
     }
 
-    /** A reason for a change to an account: required, at most 500 characters. */
-    private static String reason(String reason) {
-        if (reason == null || reason.isBlank() || reason.length() > 500) {
-            throw new InvalidRequestException("reason", "required: why, at most 500 characters");
-        }
-        return reason.strip();
-    }
-
     @Transactional
     public AccountView disable(String username, String reason, Official by) {
-        return setEnabled(username, false, reason(reason), by);
+        return setEnabled(username, false, org.custodia.platform.Reasons.require(reason), by);
     }
 
     @Transactional
     public AccountView enable(String username, String reason, Official by) {
-        return setEnabled(username, true, reason(reason), by);
+        return setEnabled(username, true, org.custodia.platform.Reasons.require(reason), by);
     }
 
     private AccountView setEnabled(String username, boolean enabled, String reason, Official by) {
@@ -137,7 +129,7 @@ public class AccountService {
     /** An administrator sets a new password (the owner forgot it, or it may be known to someone else). */
     @Transactional
     public AccountView resetPassword(String username, String password, String reason, Official by) {
-        String why = reason(reason);
+        String why = org.custodia.platform.Reasons.require(reason);
         AccountView a = lockForChange(username, by);
         setPassword(a, password);
         changed(a, "ACCOUNT_PASSWORD_RESET", Map.of("reason", why), by);
@@ -174,7 +166,7 @@ public class AccountService {
 
     @Transactional
     public AccountView changeRoles(String username, Set<Role> roles, String reason, Official by) {
-        String why = reason(reason);
+        String why = org.custodia.platform.Reasons.require(reason);
         Map<String, String> errors = new LinkedHashMap<>();
         checkRoles(roles, errors);
         if (!errors.isEmpty()) {
@@ -193,7 +185,7 @@ public class AccountService {
 
     @Transactional
     public AccountView changeScope(String username, boolean national, Set<String> scope, String reason, Official by) {
-        String why = reason(reason);
+        String why = org.custodia.platform.Reasons.require(reason);
         Set<String> facilityCodes = scope == null ? Set.of() : scope;
         Map<String, String> errors = new LinkedHashMap<>();
         checkScope(national, facilityCodes, errors);
@@ -217,7 +209,7 @@ public class AccountService {
     /** Lifts a lockout after failed logins before it ends by itself. */
     @Transactional
     public AccountView unlock(String username, String reason, Official by) {
-        String why = reason(reason);
+        String why = org.custodia.platform.Reasons.require(reason);
         AccountView a = lockForChange(username, by);
         int n = client.sql("update account set locked_until = null, failed_logins = 0 where id = ? "
                 + "and (locked_until is not null or failed_logins > 0)").param(a.id()).update();

@@ -10,12 +10,10 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.custodia.platform.SecretFiles;
@@ -91,11 +89,6 @@ class FileKeyCustody implements KeyCustody {
 
     /** A key's reference: the start of the SHA-256 of its public key, so it names that key and no other. */
     static String keyId(byte[] publicKey) {
-        try {
-            return "k-" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(publicKey))
-                    .substring(0, 16);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return "k-" + org.custodia.platform.Sha256.hex(publicKey).substring(0, 16);
     }
 }

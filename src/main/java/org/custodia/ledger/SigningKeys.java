@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.NotFoundException;
 import org.custodia.platform.Official;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,15 +57,13 @@ public class SigningKeys {
 
     /** A new key for the chain (a key suspected to be exposed, or a scheduled change); the old one signs no more. */
     PublicKey rotate(String chain, String reason, Official by) {
-        if (reason == null || reason.isBlank() || reason.length() > 500) {
-            throw new InvalidRequestException("reason", "required: why the key changes, at most 500 characters");
-        }
+        String why = org.custodia.platform.Reasons.require(reason);
         if (client.sql("select count(*) from ledger_head where chain = ?").param(chain).query(Long.class).single()
                 == 0) {
             throw new NotFoundException("No chain " + chain);
         }
         Active previous = current(chain).orElse(null);
-        activate(chain, reason.strip(), by, previous);
+        activate(chain, why, by, previous);
         return keys().stream().filter(k -> k.chain().equals(chain)).findFirst().orElseThrow();
     }
 

@@ -108,7 +108,7 @@ public class PersonFileService {
         payload.put("item", key);
         if (section.confidential()) {
             // the ledger export goes to inspectors and the person's history to custody staff: a hash, not the text
-            payload.put("contentSha256", sha256(CanonicalJson.write(clean)));
+            payload.put("contentSha256", org.custodia.platform.Sha256.hex(CanonicalJson.write(clean)));
         } else {
             payload.put("content", clean);
         }
@@ -281,14 +281,6 @@ public class PersonFileService {
         clean.put(k, s.strip());
     }
 
-    private static String sha256(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /**
      * A person's ledger history as the official may read it: entries of sections their duties do not include (the

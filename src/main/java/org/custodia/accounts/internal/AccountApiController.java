@@ -129,10 +129,8 @@ class AccountApiController {
         if (r.address() == null || r.address().isBlank() || r.address().length() > 64) {
             throw new InvalidRequestException("address", "the client address, as listed in the blocks");
         }
-        if (r.reason() == null || r.reason().isBlank() || r.reason().length() > 500) {
-            throw new InvalidRequestException("reason", "required: why, at most 500 characters");
-        }
-        if (!attempts.lift(r.address().strip(), r.reason().strip(), Officials.current())) {
+        if (!attempts.lift(r.address().strip(), org.custodia.platform.Reasons.require(r.reason()),
+                Officials.current())) {
             throw new NotFoundException("No block in force for " + r.address());
         }
     }
