@@ -46,7 +46,12 @@ class AdminBootstrap implements SmartInitializingSingleton {
             return;
         }
         String password = StringUtils.hasText(configured) ? configured : SecretFiles.randomPassword();
-        accounts.create(new NewAccount("admin", "Administrador", password, Set.of(Role.ADMIN), true, Set.of()));
+        try {
+            accounts.create(new NewAccount("admin", "Administrador", password, Set.of(Role.ADMIN), true, Set.of()));
+        } catch (org.custodia.platform.InvalidRequestException e) {
+            // only a configured password can be refused (a generated one always passes): say which setting to fix
+            throw new IllegalStateException("CUSTODIA_ADMIN_PASSWORD is refused: " + e.errors().get("password"), e);
+        }
         if (!StringUtils.hasText(configured)) {
             Path file = SecretFiles.writeOwnerOnly(dataDir.resolve("admin-password"), password + "\n");
             log.warn("Created account 'admin'; its password is in {} (only there, never in the log)", file);
