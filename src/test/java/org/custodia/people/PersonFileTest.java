@@ -99,6 +99,11 @@ class PersonFileTest extends ServiceTest {
         for (String user : List.of("salud", "direccion", "inspector")) {
             assertThat(api.get("/api/people/" + id + "/file", user).body()).as(user).contains("patadas");
         }
+        // each official is offered the sections of their duties only
+        assertThat(api.get("/people/" + id, "salud").body()).contains("id=\"add-OBSERVATION\"")
+                .doesNotContain("id=\"add-PROPERTY\"");
+        assertThat(api.get("/people/" + id, "direccion").body()).contains("id=\"add-PROPERTY\"")
+                .doesNotContain("id=\"add-OBSERVATION\"");
         // the ledger (exported to inspectors, shown as history) holds a hash of the observation, not its text
         String payload = db.sql("select payload::text from ledger_entry where person_id = ? "
                 + "and event_type = 'FILE_ENTRY_ADDED'").param(id).query(String.class).single();
