@@ -90,11 +90,29 @@ public class AccessLog {
         insertPeople(action, personIds, via);
     }
 
-    /** A search: what was asked and who was returned, in one commit. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /**
+     * A search: what was asked and who was returned, as one statement committed on its own (this runs on every
+     * search, so it is one write and one commit).
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void search(String query, java.util.Collection<Long> returned, String via) {
-        insert("SEARCH_PEOPLE", "search", null, query, false);
-        insertPeople("SEARCH_RESULT", returned, via);
+        Long[] ids = returned.stream().distinct().toArray(Long[]::new);
+        PersonLocator locator = people.getIfAvailable();
+        java.util.Map<Long, String> facilities = locator == null || ids.length == 0 ? java.util.Map.of()
+                : locator.facilitiesOf(java.util.Arrays.asList(ids));
+        String[] facilityOf = java.util.Arrays.stream(ids).map(facilities::get).toArray(String[]::new);
+        Official o = Officials.current();
+        Timestamp at = Timestamp.from(clock.instant());
+        client.sql("""
+                        insert into access_log (at, username, roles, action, subject_type, subject_id, facility_code,
+                                                refused, detail)
+                        select ?::timestamptz, ?::text, ?::text, 'SEARCH_PEOPLE', 'search', null, null, false, ?::text
+                        union all
+                        select ?::timestamptz, ?::text, ?::text, 'SEARCH_RESULT', 'person', r.id::text, r.facility,
+                               false, ?::text
+                          from unnest(?::bigint[], ?::text[]) as r(id, facility)""")
+                .params(at, o.username(), o.rolesText(), query, at, o.username(), o.rolesText(), via, ids, facilityOf)
+                .update();
     }
 
     private void insertPeople(String action, java.util.Collection<Long> personIds, String via) {

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -312,7 +313,16 @@ public class AccountService {
         return query("", null);
     }
 
-    private List<AccountView> query(String where, String username) {
+    /** The enabled account holding an API token in force with this hash (see {@link ApiTokens}). */
+    Optional<AccountView> byToken(String secretSha256, Instant now) {
+        List<AccountView> found = query("""
+                where a.enabled and a.id = (select t.account_id from api_token t where t.secret_sha256 = ?
+                                              and t.revoked_at is null and t.expires_at > ?)""",
+                secretSha256, Timestamp.from(now));
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
+    }
+
+    private List<AccountView> query(String where, Object... params) {
         List<AccountView> out = new ArrayList<>();
         Instant now = clock.instant();
         var spec = client.sql("""
@@ -321,8 +331,8 @@ public class AccountService {
                                coalesce((select string_agg(facility_code, ',') from account_facility f where f.account_id = a.id), ''),
                                a.locked_until, a.failed_logins, a.service
                           from account a\s""" + where + " order by a.username");
-        if (username != null) {
-            spec = spec.param(username);
+        if (params != null && params.length > 0 && params[0] != null) {
+            spec = spec.params(params);
         }
         spec.query(rs -> {
             Set<Role> roles = new TreeSet<>();

@@ -137,16 +137,15 @@ public class ApiTokens {
                 Map.of("token", id), now));
     }
 
-    /** The account a presented token stands for, if it is known, in force and its account enabled. */
-    @Transactional(readOnly = true)
-    public Optional<String> accountOf(String token) {
+    /**
+     * The account a presented token stands for, if the token is known and in force and its account enabled: one
+     * statement, no transaction (this runs on every request that carries a token).
+     */
+    public Optional<AccountView> accountOf(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
-        return client.sql("""
-                        select a.username from api_token t join account a on a.id = t.account_id
-                         where t.secret_sha256 = ? and t.revoked_at is null and t.expires_at > ? and a.enabled""")
-                .params(sha256(token), Timestamp.from(clock.instant())).query(String.class).optional();
+        return accounts.byToken(sha256(token), clock.instant());
     }
 
     static String sha256(String token) {

@@ -11,8 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * One search box for names, aliases, identity documents and booking numbers: case- and accent-insensitive and
  * tolerant of typos (trigram similarity over normalised terms), limited to the people in the official's
- * facilities. Whole-term similarity is tried first; only when it finds too few people does the slower
- * word-within-term similarity run (a surname alone, part of a name).
+ * facilities. Whole-term similarity is tried first; the slower word-within-term similarity runs when it finds
+ * nobody, or, for a fragment of one or two words (a surname alone, part of a name), too few people.
  */
 @Service
 public class PeopleSearch {
@@ -35,6 +35,10 @@ public class PeopleSearch {
         // A stricter whole-term threshold than pg_trgm's 0.3 keeps the candidates few; near misses still come back
         // through the word-similarity pass when too few people are found.
         client.sql("select set_config('pg_trgm.similarity_threshold', ?, true)").param(THRESHOLD).query().listOfRows();
+        // A fragment (a surname alone, a name and a surname) is looked for inside longer names when the whole-term
+        // pass finds too few people; a fuller name only when it finds nobody: its close matches are the answer,
+        // and the second index scan would double the time for nothing (measured in BENCHMARKS.md).
+        boolean fragment = q.split("\\s+").length <= 2;
         return client.sql("""
                         with q as (select custodia_normalise(?) as n),
                         close as (
@@ -43,7 +47,9 @@ public class PeopleSearch {
                         partial as (
                             select s.person_id, s.kind, s.term, word_similarity(q.n, s.norm) as score
                               from person_search s, q
-                             where (select count(distinct person_id) from close) < ? and q.n <% s.norm),
+                             where q.n <% s.norm
+                               and ((select count(distinct person_id) from close) = 0
+                                    or (? and (select count(distinct person_id) from close) < ?))),
                         hits as (select * from close union all select * from partial),
                         best as (
                             select distinct on (person_id) person_id, kind, term, score
@@ -58,7 +64,7 @@ public class PeopleSearch {
                          where ? or bk.facility_code = any(?)
                          order by b.score desc, b.person_id
                          limit ?""")
-                .params(q, Math.max(1, Math.min(limit, 100)), official.national(), official.facilityArray(),
+                .params(q, fragment, Math.max(1, Math.min(limit, 100)), official.national(), official.facilityArray(),
                         Math.max(1, Math.min(limit, 100)))
                 .query((rs, n) -> {
                     Date dob = rs.getDate(5);

@@ -76,12 +76,12 @@ final class BearerTokens {
         };
     }
 
-    static AuthenticationProvider provider(ApiTokens tokens, OfficialUserDetailsService users) {
+    static AuthenticationProvider provider(ApiTokens tokens) {
         return new AuthenticationProvider() {
             @Override
             public Authentication authenticate(Authentication a) {
-                String username = tokens.accountOf((String) a.getCredentials()).orElseThrow(Rejected::new);
-                return new Authenticated(users.withoutPassword(username));
+                return new Authenticated(OfficialUserDetailsService.principal(
+                        tokens.accountOf((String) a.getCredentials()).orElseThrow(Rejected::new), null));
             }
 
             @Override

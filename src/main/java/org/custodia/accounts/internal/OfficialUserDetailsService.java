@@ -30,16 +30,8 @@ class OfficialUserDetailsService implements UserDetailsService {
         return principal(a, hash);
     }
 
-    /** The official behind a token: roles and scope as they are now, no password involved. */
-    OfficialPrincipal withoutPassword(String username) {
-        AccountView a = accounts.find(username);
-        if (a == null) {
-            throw new UsernameNotFoundException("unknown account");
-        }
-        return principal(a, null);
-    }
-
-    private static OfficialPrincipal principal(AccountView a, String hash) {
+    /** The official as Spring Security holds them; {@code hash} is null for a token (no password involved). */
+    static OfficialPrincipal principal(AccountView a, String hash) {
         return new OfficialPrincipal(
                 new Official(a.username(), a.displayName(), a.roles(), a.national(), a.facilities()), hash,
                 a.enabled(), !a.locked());

@@ -51,11 +51,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, LoginThrottleFilter throttle, ApiTokens tokens,
-                            OfficialUserDetailsService users) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, LoginThrottleFilter throttle, ApiTokens tokens) throws Exception {
         // Bearer tokens through Spring Security's generic AuthenticationFilter; no session, no redirect
         AuthenticationFilter bearer = new AuthenticationFilter(
-                new ProviderManager(BearerTokens.provider(tokens, users)), BearerTokens.converter());
+                new ProviderManager(BearerTokens.provider(tokens)), BearerTokens.converter());
         bearer.setSuccessHandler((req, res, auth) -> { });
         bearer.setFailureHandler((req, res, ex) -> {
             res.setHeader("WWW-Authenticate", "Bearer realm=\"Custodia\", error=\"invalid_token\"");
