@@ -83,54 +83,44 @@ public class AccessLog {
 
     /**
      * Every person in a result (a search, a cell list): one line each, so each person's own log is complete. One
-     * statement and one commit for all of them.
+     * statement, committed on its own.
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void peopleRead(String action, java.util.Collection<Long> personIds, String via) {
-        insertPeople(action, personIds, via);
+        insertPeople(null, action, personIds, via);
+    }
+
+    /** A search: what was asked and who was returned, in one statement committed on its own (it runs on every search). */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public void search(String query, java.util.Collection<Long> returned, String via) {
+        insertPeople(query, "SEARCH_RESULT", returned, via);
     }
 
     /**
-     * A search: what was asked and who was returned, as one statement committed on its own (this runs on every
-     * search, so it is one write and one commit).
+     * One line per person (with the facility of their latest stay), and, when {@code searched} is given, a first
+     * line for the search itself.
      */
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    public void search(String query, java.util.Collection<Long> returned, String via) {
-        Long[] ids = returned.stream().distinct().toArray(Long[]::new);
+    private void insertPeople(String searched, String action, java.util.Collection<Long> personIds, String via) {
+        Long[] ids = personIds.stream().distinct().toArray(Long[]::new);
+        if (ids.length == 0 && searched == null) {
+            return;
+        }
         PersonLocator locator = people.getIfAvailable();
         java.util.Map<Long, String> facilities = locator == null || ids.length == 0 ? java.util.Map.of()
                 : locator.facilitiesOf(java.util.Arrays.asList(ids));
         String[] facilityOf = java.util.Arrays.stream(ids).map(facilities::get).toArray(String[]::new);
         Official o = Officials.current();
-        Timestamp at = Timestamp.from(clock.instant());
         client.sql("""
+                        with who as (select ?::timestamptz as at, ?::text as username, ?::text as roles)
                         insert into access_log (at, username, roles, action, subject_type, subject_id, facility_code,
                                                 refused, detail)
-                        select ?::timestamptz, ?::text, ?::text, 'SEARCH_PEOPLE', 'search', null, null, false, ?::text
+                        select at, username, roles, 'SEARCH_PEOPLE', 'search', null, null, false, ?::text
+                          from who where ?::text is not null
                         union all
-                        select ?::timestamptz, ?::text, ?::text, 'SEARCH_RESULT', 'person', r.id::text, r.facility,
-                               false, ?::text
-                          from unnest(?::bigint[], ?::text[]) as r(id, facility)""")
-                .params(at, o.username(), o.rolesText(), query, at, o.username(), o.rolesText(), via, ids, facilityOf)
-                .update();
-    }
-
-    private void insertPeople(String action, java.util.Collection<Long> personIds, String via) {
-        Long[] ids = personIds.stream().distinct().toArray(Long[]::new);
-        if (ids.length == 0) {
-            return;
-        }
-        PersonLocator locator = people.getIfAvailable();
-        java.util.Map<Long, String> facilities = locator == null ? java.util.Map.of()
-                : locator.facilitiesOf(java.util.Arrays.asList(ids));
-        String[] facilityOf = java.util.Arrays.stream(ids).map(facilities::get).toArray(String[]::new);
-        Official o = Officials.current();
-        client.sql("""
-                        insert into access_log (at, username, roles, action, subject_type, subject_id, facility_code,
-                                                refused, detail)
-                        select ?, ?, ?, ?, 'person', r.id::text, r.facility, false, ?
-                          from unnest(?::bigint[], ?::text[]) with ordinality as r(id, facility, n) order by r.n""")
-                .params(Timestamp.from(clock.instant()), o.username(), o.rolesText(), action, via, ids, facilityOf)
+                        select at, username, roles, ?::text, 'person', r.id::text, r.facility, false, ?::text
+                          from who, unnest(?::bigint[], ?::text[]) as r(id, facility)""")
+                .params(Timestamp.from(clock.instant()), o.username(), o.rolesText(), searched, searched, action, via,
+                        ids, facilityOf)
                 .update();
     }
 

@@ -310,7 +310,7 @@ public class AccountService {
 
     @Transactional(readOnly = true)
     public List<AccountView> list() {
-        return query("", null);
+        return query("");
     }
 
     /** The enabled account holding an API token in force with this hash (see {@link ApiTokens}). */
@@ -331,7 +331,7 @@ public class AccountService {
                                coalesce((select string_agg(facility_code, ',') from account_facility f where f.account_id = a.id), ''),
                                a.locked_until, a.failed_logins, a.service
                           from account a\s""" + where + " order by a.username");
-        if (params != null && params.length > 0 && params[0] != null) {
+        if (params.length > 0) {
             spec = spec.params(params);
         }
         spec.query(rs -> {

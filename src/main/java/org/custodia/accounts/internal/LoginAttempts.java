@@ -65,7 +65,9 @@ class LoginAttempts {
     /** A password that worked ends the run of failures (tokens and sessions are not password logins). */
     @EventListener
     void succeeded(AuthenticationSuccessEvent e) {
-        if (e.getAuthentication() instanceof UsernamePasswordAuthenticationToken t) {
+        // no write on the hot path: only when the account had failures counted
+        if (e.getAuthentication() instanceof UsernamePasswordAuthenticationToken t
+                && t.getPrincipal() instanceof OfficialPrincipal p && p.failedBefore()) {
             client.sql("update account set failed_logins = 0 where username = ? and failed_logins > 0")
                     .param(t.getName()).update();
         }

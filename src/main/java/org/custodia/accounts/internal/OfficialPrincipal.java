@@ -14,13 +14,21 @@ final class OfficialPrincipal implements UserDetails, CredentialsContainer, Offi
     private final Official official;
     private final boolean enabled;
     private final boolean nonLocked;
+    private final boolean failedBefore;
     private String passwordHash;
 
-    OfficialPrincipal(Official official, String passwordHash, boolean enabled, boolean nonLocked) {
+    OfficialPrincipal(Official official, String passwordHash, boolean enabled, boolean nonLocked,
+                      boolean failedBefore) {
+        this.failedBefore = failedBefore;
         this.official = official;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
         this.nonLocked = nonLocked;
+    }
+
+    /** Whether failed logins were counted since the last success: only then does a success reset them. */
+    boolean failedBefore() {
+        return failedBefore;
     }
 
     /** False during a lockout after failed logins: Spring Security refuses before checking the password. */

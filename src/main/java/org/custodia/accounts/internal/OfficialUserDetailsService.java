@@ -34,6 +34,6 @@ class OfficialUserDetailsService implements UserDetailsService {
     static OfficialPrincipal principal(AccountView a, String hash) {
         return new OfficialPrincipal(
                 new Official(a.username(), a.displayName(), a.roles(), a.national(), a.facilities()), hash,
-                a.enabled(), !a.locked());
+                a.enabled(), !a.locked(), a.failedLogins() > 0);
     }
 }
