@@ -19,6 +19,7 @@ public class PeopleSearch {
     public static final int MIN_QUERY = 3;
     public static final int MAX_QUERY = 120;
     private static final String THRESHOLD = "0.4";
+    private static final String WORD_THRESHOLD = "0.3";
 
     private final JdbcClient client;
 
@@ -32,18 +33,36 @@ public class PeopleSearch {
         if (q.length() < MIN_QUERY || q.length() > MAX_QUERY || q.chars().anyMatch(c -> c < 0x20)) {
             throw new InvalidRequestException("q", "between " + MIN_QUERY + " and " + MAX_QUERY + " characters");
         }
-        // A stricter whole-term threshold than pg_trgm's 0.3 keeps the candidates few; near misses still come back
-        // through the word-similarity pass when too few people are found.
-        client.sql("select set_config('pg_trgm.similarity_threshold', ?, true)").param(THRESHOLD).query().listOfRows();
+        // Whole-term similarity of 0.4 (stricter than pg_trgm's 0.3) keeps the candidates few; near misses come back
+        // through the word-similarity pass. A query word is close to a name word at 0.3 (a short word with one
+        // typo keeps about a third of its trigrams).
+        client.sql("select set_config('pg_trgm.similarity_threshold', ?, true), "
+                        + "set_config('pg_trgm.strict_word_similarity_threshold', ?, true)")
+                .params(THRESHOLD, WORD_THRESHOLD).query().listOfRows();
         // A fragment (a surname alone, a name and a surname) is looked for inside longer names when the whole-term
         // pass finds too few people; a fuller name only when it finds nobody: its close matches are the answer,
         // and the second index scan would double the time for nothing (measured in BENCHMARKS.md).
         boolean fragment = q.split("\\s+").length <= 2;
         return client.sql("""
                         with q as (select custodia_normalise(?) as n),
-                        close as (
+                        query_word as (
+                            select w from (select distinct w from q, unnest(string_to_array(q.n, ' ')) w
+                                            where length(w) >= 3) d
+                             order by length(w) desc, w limit 6),
+                        near as (
+                            select qw.w, array_agg(v.word) as words
+                              from query_word qw join search_word v on qw.w <<% v.word group by qw.w),
+                        word_pair as (select a.words as a, b.words as b from near a join near b on a.w < b.w),
+                        paired as (
                             select s.person_id, s.kind, s.term, similarity(s.norm, q.n) as score
-                              from person_search s, q where s.norm % q.n),
+                              from word_pair p
+                              cross join lateral (select * from person_search s
+                                                   where s.words && p.a and s.words && p.b) s, q
+                             where similarity(s.norm, q.n) >= ?::real),
+                        whole as (
+                            select s.person_id, s.kind, s.term, similarity(s.norm, q.n) as score
+                              from person_search s, q where s.norm % q.n and not exists (select 1 from paired)),
+                        close as (select * from paired union all select * from whole),
                         partial as (
                             select s.person_id, s.kind, s.term, word_similarity(q.n, s.norm) as score
                               from person_search s, q
@@ -64,7 +83,7 @@ public class PeopleSearch {
                          where ? or bk.facility_code = any(?)
                          order by b.score desc, b.person_id
                          limit ?""")
-                .params(q, fragment, Math.max(1, Math.min(limit, 100)), official.national(), official.facilityArray(),
+                .params(q, Double.parseDouble(THRESHOLD), fragment, Math.max(1, Math.min(limit, 100)), official.national(), official.facilityArray(),
                         Math.max(1, Math.min(limit, 100)))
                 .query((rs, n) -> {
                     Date dob = rs.getDate(5);

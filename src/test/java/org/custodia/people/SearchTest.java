@@ -44,6 +44,19 @@ class SearchTest extends ServiceTest {
     }
 
     @Test
+    void theWordsOfANewNameAreLearntAtAdmissionAndFindTheNameMisspelledInEveryWord() {
+        String words = "select count(*) from search_word where word in ('xochitl', 'itzel', 'quetzalcoatl', 'tlalpan')";
+        long before = db.sql(words).query(Long.class).single();
+        long cell = fx.newCell("CECOT", 5);
+        long id = api.post("/api/people", "registro",
+                Fixtures.admission("CECOT", cell, "Xóchitl Itzel", "Quetzalcóatl", "Tlalpan")).json().get("id").asLong();
+
+        assertThat(before).isZero();
+        assertThat(db.sql(words).query(Long.class).single()).isEqualTo(4);
+        assertThat(ids("registro", "xochilt itzell quetzalcoatel tlalapn")).first().isEqualTo(id);
+    }
+
+    @Test
     void peopleOutsideTheOfficialsFacilitiesAreNotFound() {
         Map<String, Object> someone = db.sql("""
                         select p.id, p.given_names || ' ' || p.first_surname || coalesce(' ' || p.second_surname, '') as name
