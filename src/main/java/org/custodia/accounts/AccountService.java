@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.custodia.platform.ConflictException;
+import org.custodia.platform.ErrorCode;
 import org.custodia.platform.FacilityDirectory;
 import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.NotFoundException;
@@ -83,7 +84,7 @@ public class AccountService {
             throw new InvalidRequestException("The account cannot be opened", errors);
         }
         if (exists(a.username())) {
-            throw new ConflictException("An account named '" + a.username() + "' already exists");
+            throw new ConflictException(ErrorCode.ALREADY_EXISTS, "An account named '" + a.username() + "' already exists");
         }
         Instant now = clock.instant();
         // a service account's password is a random secret nobody is told: it acts by token only
@@ -120,7 +121,7 @@ public class AccountService {
     private AccountView setEnabled(String username, boolean enabled, String reason, Official by) {
         AccountView a = lockForChange(username, by);
         if (a.enabled() == enabled) {
-            throw new ConflictException("Account '" + username + "' is already " + (enabled ? "enabled" : "disabled"));
+            throw new ConflictException(ErrorCode.ALREADY_DONE, "Account '" + username + "' is already " + (enabled ? "enabled" : "disabled"));
         }
         client.sql("update account set enabled = ? where id = ?").params(enabled, a.id()).update();
         changed(a, enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", Map.of("reason", reason), by);
@@ -215,7 +216,7 @@ public class AccountService {
         int n = client.sql("update account set locked_until = null, failed_logins = 0 where id = ? "
                 + "and (locked_until is not null or failed_logins > 0)").param(a.id()).update();
         if (n == 0) {
-            throw new ConflictException("Account '" + username + "' is not locked");
+            throw new ConflictException(ErrorCode.ALREADY_DONE, "Account '" + username + "' is not locked");
         }
         changed(a, "ACCOUNT_UNLOCKED", Map.of("reason", why), by);
         return find(username);
@@ -228,7 +229,7 @@ public class AccountService {
             throw new NotFoundException("No account " + username);
         }
         if (a.username().equals(by.username())) {
-            throw new ConflictException("Your own account is changed by another administrator");
+            throw new ConflictException(ErrorCode.SECOND_OFFICIAL_REQUIRED, "Your own account is changed by another administrator");
         }
         client.sql("select id from account where id = ? for update").param(a.id()).query(Long.class).single();
         return a;

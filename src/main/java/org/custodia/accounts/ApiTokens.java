@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.custodia.platform.ConflictException;
+import org.custodia.platform.ErrorCode;
 import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.NotFoundException;
 import org.custodia.platform.Official;
@@ -131,7 +132,7 @@ public class ApiTokens {
         int n = client.sql("update api_token set revoked_at = ?, revoked_by = ? where id = ? and revoked_at is null")
                 .params(Timestamp.from(now), by.username(), id).update();
         if (n == 0) {
-            throw new ConflictException("Token " + id + " was already revoked");
+            throw new ConflictException(ErrorCode.ALREADY_DONE, "Token " + id + " was already revoked");
         }
         events.publishEvent(new AccountEvent("TOKEN_REVOKED", owner.get(), by.username(), by.rolesText(),
                 Map.of("token", id), now));

@@ -6,11 +6,12 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.custodia.accounts.AccountService;
 import org.custodia.ledger.Actor;
 import org.custodia.ledger.LedgerEvent;
-import org.custodia.accounts.AccountService;
 import org.custodia.ledger.LedgerService;
 import org.custodia.platform.ConflictException;
+import org.custodia.platform.ErrorCode;
 import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.NotFoundException;
 import org.custodia.platform.Official;
@@ -62,7 +63,7 @@ public class CapacityService {
             throw new InvalidRequestException("The capacity change cannot be requested", errors);
         }
         if (requested < l.population()) {
-            throw new ConflictException("Cell " + l.code() + " holds " + l.population()
+            throw new ConflictException(ErrorCode.CAPACITY_EXCEEDED, "Cell " + l.code() + " holds " + l.population()
                     + " people; its certified capacity cannot go below that");
         }
         Instant now = clock.instant();
@@ -102,10 +103,10 @@ public class CapacityService {
                 .filter(x -> official.sees(x.facilityCode()))
                 .orElseThrow(() -> new NotFoundException("No capacity request " + requestId));
         if (!r.status().equals("PENDING")) {
-            throw new ConflictException("Request " + requestId + " was already " + r.status().toLowerCase());
+            throw new ConflictException(ErrorCode.ALREADY_DONE, "Request " + requestId + " was already " + r.status().toLowerCase());
         }
         if (approve && accounts.samePerson(r.requestedBy(), official.username())) {
-            throw new ConflictException("A capacity change is approved by a second official, not by the requester "
+            throw new ConflictException(ErrorCode.SECOND_OFFICIAL_REQUIRED, "A capacity change is approved by a second official, not by the requester "
                     + "nor through an account the requester opened or changed");
         }
         if (note != null && note.length() > 2000) {
@@ -116,7 +117,7 @@ public class CapacityService {
             int population = client.sql("select population from location where id = ? for update")
                     .param(r.locationId()).query(Integer.class).single();
             if (r.requestedCapacity() < population) {
-                throw new ConflictException("Cell " + r.locationCode() + " now holds " + population
+                throw new ConflictException(ErrorCode.CAPACITY_EXCEEDED, "Cell " + r.locationCode() + " now holds " + population
                         + " people; a certified capacity of " + r.requestedCapacity() + " cannot be approved");
             }
             client.sql("update location set certified_capacity = ? where id = ?")

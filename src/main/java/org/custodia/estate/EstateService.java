@@ -15,6 +15,7 @@ import org.custodia.ledger.Actor;
 import org.custodia.ledger.LedgerEvent;
 import org.custodia.ledger.LedgerService;
 import org.custodia.platform.ConflictException;
+import org.custodia.platform.ErrorCode;
 import org.custodia.platform.FacilityDirectory;
 import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.NotFoundException;
@@ -78,7 +79,7 @@ public class EstateService implements FacilityDirectory {
             throw new InvalidRequestException("The facility cannot be registered", errors);
         }
         if (exists(f.code())) {
-            throw new ConflictException("Facility " + f.code() + " already exists");
+            throw new ConflictException(ErrorCode.ALREADY_EXISTS, "Facility " + f.code() + " already exists");
         }
         client.sql("insert into facility (code, name, kind, jurisdiction, declared_capacity) values (?, ?, ?, ?, ?)")
                 .params(f.code(), f.name().strip(), f.kind().name(), f.jurisdiction(), f.declaredCapacity()).update();
@@ -169,7 +170,7 @@ public class EstateService implements FacilityDirectory {
                 .params(locationId, enforceCapacity).update();
         if (updated == 0) {
             Location l = location(locationId).orElseThrow(() -> new NotFoundException("No location " + locationId));
-            throw new ConflictException("Location " + l.code() + " is full: " + l.population() + " of "
+            throw new ConflictException(ErrorCode.CAPACITY_EXCEEDED, "Location " + l.code() + " is full: " + l.population() + " of "
                     + l.certifiedCapacity() + " certified places taken");
         }
         return location(locationId).orElseThrow();
@@ -188,7 +189,7 @@ public class EstateService implements FacilityDirectory {
                             + "or population + ? <= certified_capacity)")
                     .params(e.getValue(), e.getKey(), enforceCapacity, e.getValue()).update();
             if (updated == 0) {
-                throw new ConflictException("Location " + location(e.getKey()).map(Location::code).orElse("?")
+                throw new ConflictException(ErrorCode.CAPACITY_EXCEEDED, "Location " + location(e.getKey()).map(Location::code).orElse("?")
                         + " has too few free certified places for " + e.getValue() + " people");
             }
         }
@@ -206,7 +207,7 @@ public class EstateService implements FacilityDirectory {
                             + "and (?::int is null or population + ? <= ?::int)")
                     .params(e.getValue(), e.getKey(), limit, e.getValue(), limit).update();
             if (updated == 0) {
-                throw new ConflictException("Location " + location(e.getKey()).map(Location::code).orElse("?")
+                throw new ConflictException(ErrorCode.CAPACITY_EXCEEDED, "Location " + location(e.getKey()).map(Location::code).orElse("?")
                         + " has too few free places for " + e.getValue() + " more");
             }
         }

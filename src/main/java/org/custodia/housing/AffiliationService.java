@@ -16,9 +16,12 @@ import org.custodia.ledger.LedgerService;
 import org.custodia.people.PeopleService;
 import org.custodia.people.PersonRecord;
 import org.custodia.platform.ConflictException;
+import org.custodia.platform.ErrorCode;
 import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.NotFoundException;
 import org.custodia.platform.Official;
+import org.custodia.platform.validation.Day;
+import org.custodia.platform.validation.Text;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -36,7 +39,11 @@ public class AffiliationService {
     public record Rivalry(String groupA, String groupB, String level) {
     }
 
-    public record NewClaim(String group, String source, String evidenceRef, String confidence, LocalDate claimedOn) {
+    public record NewClaim(@Text(max = 100) String group,
+                           @Text(max = 100) String source,
+                           @Text(max = 300) String evidenceRef,
+                           @Text(max = 100) String confidence,
+                           @Day LocalDate claimedOn) {
     }
 
     public record Claim(long id, String group, String source, String evidenceRef, boolean restsOnNoEvidence,
@@ -169,7 +176,7 @@ public class AffiliationService {
         client.sql("select pg_advisory_xact_lock(?)").param(claimId).query().listOfRows();
         Claim current = claims(personId).stream().filter(x -> x.id() == claimId).findFirst().orElseThrow();
         if (current.status().equals("CLOSED") || current.status().equals(status)) {
-            throw new ConflictException("Claim " + claimId + " is already " + current.status().toLowerCase());
+            throw new ConflictException(ErrorCode.ALREADY_DONE, "Claim " + claimId + " is already " + current.status().toLowerCase());
         }
         Instant now = clock.instant();
         client.sql("insert into affiliation_claim_event (claim_id, status, reason, recorded_by, recorded_at) "

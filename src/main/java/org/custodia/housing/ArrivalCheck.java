@@ -13,6 +13,7 @@ import org.custodia.estate.Location;
 import org.custodia.housing.HousingState.Where;
 import org.custodia.people.AdmissionGuard;
 import org.custodia.platform.ConflictException;
+import org.custodia.platform.ErrorCode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,7 +69,7 @@ class ArrivalCheck implements AdmissionGuard {
             }
         }
         if (!refused.isEmpty()) {
-            throw new ConflictException("Booking into the cell breaks housing rules; nobody was admitted: "
+            throw new ConflictException(ErrorCode.HOUSING_RULE, "Booking into the cell breaks housing rules; nobody was admitted: "
                     + String.join("; ", reasons.stream().sorted().toList())
                     + " (admit to reception and place with a plan or a move)", Map.of("refused", refused));
         }

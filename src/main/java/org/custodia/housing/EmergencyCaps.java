@@ -1,5 +1,7 @@
 package org.custodia.housing;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,6 +14,8 @@ import org.custodia.ledger.LedgerEvent;
 import org.custodia.ledger.LedgerService;
 import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.Official;
+import org.custodia.platform.validation.Moment;
+import org.custodia.platform.validation.Text;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,7 +27,11 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class EmergencyCaps {
-    public record NewCap(String facilityCode, Long pavilionId, Integer percent, String reason, Instant expiresAt) {
+    public record NewCap(@Text(max = 100) String facilityCode,
+                         Long pavilionId,
+                         @Min(0) @Max(1000) Integer percent,
+                         @Text(max = 2000, multiline = true) String reason,
+                         @Moment(daysBack = 1, daysAhead = 366) Instant expiresAt) {
     }
 
     public record Cap(long id, String facilityCode, Long pavilionId, int percent, String reason, String authorisedBy,

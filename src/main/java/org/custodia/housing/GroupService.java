@@ -10,8 +10,10 @@ import org.custodia.ledger.Actor;
 import org.custodia.ledger.LedgerEvent;
 import org.custodia.ledger.LedgerService;
 import org.custodia.platform.ConflictException;
+import org.custodia.platform.ErrorCode;
 import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.Official;
+import org.custodia.platform.validation.Text;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,10 +25,13 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class GroupService {
-    public record NewGroup(String code, String name) {
+    public record NewGroup(@Text(max = 100) String code, @Text(max = 200) String name) {
     }
 
-    public record RivalryChange(String groupA, String groupB, String level, String reason) {
+    public record RivalryChange(@Text(max = 100) String groupA,
+                                @Text(max = 100) String groupB,
+                                @Text(max = 100) String level,
+                                @Text(max = 2000, multiline = true) String reason) {
     }
 
     /** The rivalry now in force (null once ended), the level before, and where both groups are held together. */
@@ -72,7 +77,7 @@ public class GroupService {
         int added = client.sql("insert into housing_group (code, name) values (?, ?) on conflict do nothing")
                 .params(g.code(), g.name().strip()).update();
         if (added == 0) {
-            throw new ConflictException("Group " + g.code() + " already exists");
+            throw new ConflictException(ErrorCode.ALREADY_EXISTS, "Group " + g.code() + " already exists");
         }
         ledger.append(new LedgerEvent(LedgerEvent.NATIONAL, null, "HOUSING_GROUP_DEFINED",
                 Map.of("code", g.code(), "name", g.name().strip()), Actor.of(official), clock.instant()));
@@ -90,7 +95,7 @@ public class GroupService {
         String previous = client.sql("select level from group_rivalry where group_a = ? and group_b = ?")
                 .params(a, b).query(String.class).optional().orElse("NONE");
         if (previous.equals(c.level())) {
-            throw new ConflictException(c.level().equals("NONE") ? "There is no rivalry between " + a + " and " + b
+            throw new ConflictException(ErrorCode.ALREADY_EXISTS, c.level().equals("NONE") ? "There is no rivalry between " + a + " and " + b
                     : a + " and " + b + " are already kept apart by " + c.level().toLowerCase());
         }
         if (c.level().equals("NONE")) {

@@ -12,9 +12,11 @@ import org.custodia.ledger.LedgerService;
 import org.custodia.people.Booking;
 import org.custodia.people.PeopleService;
 import org.custodia.platform.ConflictException;
+import org.custodia.platform.ErrorCode;
 import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.NotFoundException;
 import org.custodia.platform.Official;
+import org.custodia.platform.validation.Text;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class IsolationService {
-    public record NewIsolation(String cohort, String reason) {
+    public record NewIsolation(@Text(max = 100) String cohort, @Text(max = 2000, multiline = true) String reason) {
     }
 
     public record Isolation(long id, long personId, String cohort, String reason, String orderedBy, Instant orderedAt,
@@ -65,10 +67,10 @@ public class IsolationService {
         }
         Booking b = people.lockInCustody(List.of(personId)).get(personId);
         if (b == null) {
-            throw new ConflictException("Person " + personId + " is not in custody");
+            throw new ConflictException(ErrorCode.NOT_IN_CUSTODY, "Person " + personId + " is not in custody");
         }
         if (active(personId) != null) {
-            throw new ConflictException("Person " + personId + " is already isolated; end that order first");
+            throw new ConflictException(ErrorCode.ALREADY_DONE, "Person " + personId + " is already isolated; end that order first");
         }
         Instant now = clock.instant();
         long id = client.sql("""
@@ -96,7 +98,7 @@ public class IsolationService {
                         on conflict do nothing""")
                 .params(isolationId, reason.strip(), official.username(), Timestamp.from(now)).update();
         if (ended == 0) {
-            throw new ConflictException("Isolation " + isolationId + " has already ended");
+            throw new ConflictException(ErrorCode.ALREADY_DONE, "Isolation " + isolationId + " has already ended");
         }
         // released since the order: the end goes on the chain of the facility that last held them
         String chain = b != null ? b.facilityCode() : person.bookings().getFirst().facilityCode();

@@ -17,6 +17,7 @@ import org.custodia.people.Booking;
 import org.custodia.people.PeopleService;
 import org.custodia.people.PeopleService.Relocation;
 import org.custodia.platform.ConflictException;
+import org.custodia.platform.ErrorCode;
 import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.NotFoundException;
 import org.custodia.platform.Official;
@@ -72,7 +73,7 @@ public class MoveService {
     public String facilityOf(long personId, Official official) {
         var p = people.find(personId, official);
         if (p.current() == null) {
-            throw new ConflictException("Person " + personId + " is not in custody");
+            throw new ConflictException(ErrorCode.NOT_IN_CUSTODY, "Person " + personId + " is not in custody");
         }
         return p.current().facilityCode();
     }
@@ -99,7 +100,7 @@ public class MoveService {
         }
         Map<Long, Booking> b = people.lockInCustody(List.of(personA, personB));
         if (b.size() < 2) {
-            throw new ConflictException("Both people must be in custody to swap them");
+            throw new ConflictException(ErrorCode.NOT_IN_CUSTODY, "Both people must be in custody to swap them");
         }
         return apply(List.of(new MoveRequest(personA, b.get(personB).locationId()),
                 new MoveRequest(personB, b.get(personA).locationId())), reason, overrideReason, Map.of("swap", true),
@@ -144,7 +145,7 @@ public class MoveService {
         if (!override || capacity) {
             String first = broken.getFirst().violations().stream().map(Violation::message)
                     .collect(Collectors.joining("; "));
-            throw new ConflictException((override ? "Capacity is never overridden (COMMAND may authorise an "
+            throw new ConflictException(ErrorCode.HOUSING_RULE, (override ? "Capacity is never overridden (COMMAND may authorise an "
                     + "emergency cap); nothing was moved: " : "The move breaks housing rules; nothing was moved: ")
                     + first + (broken.size() > 1 ? " (and " + (broken.size() - 1) + " more)" : ""),
                     Map.of("refused", broken));
@@ -163,7 +164,7 @@ public class MoveService {
             Booking b = bookings.get(m.personId());
             if (b == null) {
                 people.find(m.personId(), official);
-                throw new ConflictException("Person " + m.personId() + " is not in custody; nothing was moved");
+                throw new ConflictException(ErrorCode.NOT_IN_CUSTODY, "Person " + m.personId() + " is not in custody; nothing was moved");
             }
             if (!official.sees(b.facilityCode())) {
                 throw new NotFoundException("No person " + m.personId());
@@ -177,7 +178,7 @@ public class MoveService {
                 throw new InvalidRequestException("toLocationId", "leaving the facility is a transfer");
             }
             if (to.id() == b.locationId()) {
-                throw new ConflictException("Person " + m.personId() + " is already in " + to.code());
+                throw new ConflictException(ErrorCode.ALREADY_DONE, "Person " + m.personId() + " is already in " + to.code());
             }
         }
         Set<Long> pavilions = new HashSet<>();

@@ -14,10 +14,12 @@ import org.custodia.ledger.LedgerService;
 import org.custodia.people.PeopleService;
 import org.custodia.people.PersonRecord;
 import org.custodia.platform.ConflictException;
+import org.custodia.platform.ErrorCode;
 import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.NotFoundException;
 import org.custodia.platform.Official;
 import org.custodia.platform.PersonLocator;
+import org.custodia.platform.validation.Text;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,7 +31,11 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class NonAssociationService {
-    public record NewNonAssociation(Long personA, Long personB, Level level, String kind, String reason) {
+    public record NewNonAssociation(Long personA,
+                                    Long personB,
+                                    Level level,
+                                    @Text(max = 100) String kind,
+                                    @Text(max = 2000, multiline = true) String reason) {
     }
 
     /** A recorded non-association and, when both are held, whether they are now closer than it allows. */
@@ -90,7 +96,7 @@ public class NonAssociationService {
         client.sql("select pg_advisory_xact_lock(?, ?)").params((int) lo, (int) hi).query().listOfRows();
         if (client.sql("select count(*) from non_association where person_a = ? and person_b = ?").params(lo, hi)
                 .query(Long.class).single() > 0) {
-            throw new ConflictException("A non-association between " + lo + " and " + hi
+            throw new ConflictException(ErrorCode.ALREADY_EXISTS, "A non-association between " + lo + " and " + hi
                     + " is already on file: reopen it or close it");
         }
         Instant now = clock.instant();
@@ -126,7 +132,7 @@ public class NonAssociationService {
                 .query().listOfRows();
         na = find(id);
         if (na.active() == status.equals("REOPENED")) {
-            throw new ConflictException("Non-association " + id + " is already " + (na.active() ? "open" : "closed"));
+            throw new ConflictException(ErrorCode.ALREADY_DONE, "Non-association " + id + " is already " + (na.active() ? "open" : "closed"));
         }
         Instant now = clock.instant();
         client.sql("insert into non_association_event (non_association_id, status, reason, recorded_by, recorded_at) "

@@ -1,5 +1,6 @@
 package org.custodia.housing;
 
+import jakarta.validation.constraints.Size;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,9 +17,11 @@ import org.custodia.housing.MoveService.MoveRequest;
 import org.custodia.housing.PlacementEngine.PlannedMove;
 import org.custodia.housing.PlacementEngine.Unplaced;
 import org.custodia.platform.ConflictException;
+import org.custodia.platform.ErrorCode;
 import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.NotFoundException;
 import org.custodia.platform.Official;
+import org.custodia.platform.validation.Text;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -32,7 +35,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class PlanService {
-    public record PlanRequest(String facilityCode, List<Long> personIds, Boolean fromReception, Long emptyPavilionId) {
+    public record PlanRequest(@Text(max = 100) String facilityCode,
+                              @Size(max = 50000) List<Long> personIds,
+                              Boolean fromReception,
+                              Long emptyPavilionId) {
     }
 
     public record Plan(long id, String facilityCode, String kind, String status, String createdBy, Instant createdAt,
@@ -227,7 +233,7 @@ public class PlanService {
         Plan p = lockProposed(id, official);
         // four eyes: the official who proposed a plan does not approve it, by any account of theirs
         if (accounts.samePerson(p.createdBy(), official.username())) {
-            throw new ConflictException("A plan is approved by a different official from the one who proposed it ("
+            throw new ConflictException(ErrorCode.SECOND_OFFICIAL_REQUIRED, "A plan is approved by a different official from the one who proposed it ("
                     + p.createdBy() + "), not through an account they opened or changed");
         }
         List<MoveRequest> list = client.sql("select person_id, to_location_id from housing_plan_move where plan_id = ? "
@@ -254,7 +260,7 @@ public class PlanService {
                 .orElseThrow(() -> new NotFoundException("No plan " + id));
         Plan p = plan(id, 0, 1, official);
         if (!p.status().equals("PROPOSED")) {
-            throw new ConflictException("Plan " + id + " is already " + p.status().toLowerCase());
+            throw new ConflictException(ErrorCode.ALREADY_DONE, "Plan " + id + " is already " + p.status().toLowerCase());
         }
         return p;
     }

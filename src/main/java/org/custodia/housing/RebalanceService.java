@@ -1,5 +1,8 @@
 package org.custodia.housing;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,8 +13,10 @@ import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.custodia.estate.EstateService;
 import org.custodia.platform.ConflictException;
+import org.custodia.platform.ErrorCode;
 import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.Official;
+import org.custodia.platform.validation.Text;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -25,7 +30,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class RebalanceService {
-    public record RebalanceRequest(String facilityCode, List<Long> pavilionIds, Integer seconds, Integer maxMoves) {
+    public record RebalanceRequest(@Text(max = 100) String facilityCode,
+                                   @Size(max = 1000) List<Long> pavilionIds,
+                                   @Min(1) @Max(3600) Integer seconds,
+                                   @Min(1) @Max(50000) Integer maxMoves) {
     }
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RebalanceService.class);
@@ -68,7 +76,7 @@ public class RebalanceService {
         estate.requireVisible(r.facilityCode(), official);
         Set<Long> pavilions = pavilions(r);
         if (!running.tryLock()) {
-            throw new ConflictException("A rebalancing is already running; propose again when it has finished");
+            throw new ConflictException(ErrorCode.IN_PROGRESS, "A rebalancing is already running; propose again when it has finished");
         }
         try {
             HousingState state = Objects.requireNonNull(snapshot.execute(s -> data.rebalancing(r.facilityCode())));

@@ -16,9 +16,11 @@ import org.custodia.people.Booking;
 import org.custodia.people.PeopleService;
 import org.custodia.people.PeopleService.Relocation;
 import org.custodia.platform.ConflictException;
+import org.custodia.platform.ErrorCode;
 import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.NotFoundException;
 import org.custodia.platform.Official;
+import org.custodia.platform.validation.Text;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,7 +33,10 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class TransferService {
-    public record NewTransfer(Long personId, String toFacility, String authorityReference, String reason) {
+    public record NewTransfer(Long personId,
+                              @Text(max = 100) String toFacility,
+                              @Text(max = 300) String authorityReference,
+                              @Text(max = 2000, multiline = true) String reason) {
     }
 
     public record Transfer(long id, long personId, String fromFacility, String toFacility, String status,
@@ -81,7 +86,7 @@ public class TransferService {
         Booking b = bookings.get(t.personId());
         if (b == null) {
             people.find(t.personId(), official);
-            throw new ConflictException("Person " + t.personId() + " is not in custody");
+            throw new ConflictException(ErrorCode.NOT_IN_CUSTODY, "Person " + t.personId() + " is not in custody");
         }
         if (!official.sees(b.facilityCode())) {
             throw new NotFoundException("No person " + t.personId());
@@ -91,7 +96,7 @@ public class TransferService {
         }
         if (client.sql("select count(*) from transfer where person_id = ? and received_at is null")
                 .param(t.personId()).query(Long.class).single() > 0) {
-            throw new ConflictException("Person " + t.personId() + " is already in transit");
+            throw new ConflictException(ErrorCode.ALREADY_DONE, "Person " + t.personId() + " is already in transit");
         }
         refuse(data.around(List.of(), List.of(), List.of(t.personId())).facilityClashes(t.personId(), t.toFacility()));
         Location transit = estate.locations(b.facilityCode()).stream().filter(l -> l.kind() == LocationKind.TRANSIT)
@@ -127,7 +132,7 @@ public class TransferService {
             throw new NotFoundException("No transfer " + id);
         }
         if (t.status().equals("RECEIVED")) {
-            throw new ConflictException("Transfer " + id + " was already received");
+            throw new ConflictException(ErrorCode.ALREADY_DONE, "Transfer " + id + " was already received");
         }
         if (orderReference == null || !orderReference.strip().equals(t.authorityReference().strip())) {
             throw new InvalidRequestException("orderReference", "the reference of the transfer order this person "
@@ -166,7 +171,7 @@ public class TransferService {
 
     private static void refuse(List<Violation> v) {
         if (!v.isEmpty()) {
-            throw new ConflictException("The transfer breaks housing rules; nothing was changed: "
+            throw new ConflictException(ErrorCode.HOUSING_RULE, "The transfer breaks housing rules; nothing was changed: "
                     + v.stream().map(Violation::message).collect(Collectors.joining("; ")), Map.of("violations", v));
         }
     }

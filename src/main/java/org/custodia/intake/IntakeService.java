@@ -17,6 +17,7 @@ import org.custodia.estate.Location;
 import org.custodia.people.Admission;
 import org.custodia.people.PeopleService;
 import org.custodia.platform.ConflictException;
+import org.custodia.platform.ErrorCode;
 import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.NotFoundException;
 import org.custodia.platform.Official;
@@ -154,7 +155,7 @@ public class IntakeService implements DisposableBean {
                 .update();
         if (inserted == 0) {
             return new Submission(find(clientId, hash, official).orElseThrow(() ->
-                    new ConflictException("The same batch is being received; try again")), true);
+                    new ConflictException(ErrorCode.IN_PROGRESS, "The same batch is being received; try again")), true);
         }
         logCandidates(report, official);
         if (status.equals("ADMITTING")) {
@@ -177,7 +178,7 @@ public class IntakeService implements DisposableBean {
         BatchReport.HeldRow held = r.heldRows().stream().filter(h -> h.row() == row).findFirst()
                 .orElseThrow(() -> new NotFoundException("No held row " + row + " in batch " + batchId));
         if (held.resolution() != null) {
-            throw new ConflictException("Row " + row + " was already resolved: " + held.resolution());
+            throw new ConflictException(ErrorCode.ALREADY_DONE, "Row " + row + " was already resolved: " + held.resolution());
         }
         if (decision == null) {
             throw new InvalidRequestException("decision", "ADMIT_AS_NEW, SAME_PERSON or DISMISS");

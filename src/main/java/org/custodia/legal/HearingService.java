@@ -1,5 +1,7 @@
 package org.custodia.legal;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -18,9 +20,13 @@ import org.custodia.ledger.LedgerService;
 import org.custodia.people.PeopleService;
 import org.custodia.people.PersonRecord;
 import org.custodia.platform.ConflictException;
+import org.custodia.platform.ErrorCode;
 import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.NotFoundException;
 import org.custodia.platform.Official;
+import org.custodia.platform.validation.Day;
+import org.custodia.platform.validation.Moment;
+import org.custodia.platform.validation.Text;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,8 +39,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class HearingService {
     public enum Mode { IN_PERSON, VIRTUAL }
 
-    public record NewHearing(String caseNumber, String court, Instant scheduledAt, Integer durationMinutes,
-                             Mode mode, Long hearingRoomId) {
+    public record NewHearing(@Text(max = 300) String caseNumber,
+                             @Text(max = 200) String court,
+                             @Moment(daysBack = 366, daysAhead = 1830) Instant scheduledAt,
+                             @Min(1) @Max(1440) Integer durationMinutes,
+                             Mode mode,
+                             Long hearingRoomId) {
     }
 
     public record Hearing(long id, String caseNumber, String court, Instant scheduledAt, int durationMinutes,
@@ -42,8 +52,11 @@ public class HearingService {
                           Instant outcomeAt) {
     }
 
-    public record NewRepresentation(String lawyerName, String kind, String barNumber, String contact,
-                                    LocalDate since) {
+    public record NewRepresentation(@Text(max = 200) String lawyerName,
+                                    @Text(max = 100) String kind,
+                                    @Text(max = 100) String barNumber,
+                                    @Text(max = 300) String contact,
+                                    @Day LocalDate since) {
     }
 
     public record Representation(long id, String lawyerName, String kind, String barNumber, String contact,
@@ -141,7 +154,7 @@ public class HearingService {
         }
         if (client.sql("select outcome is not null from hearing where id = ?").param(hearingId).query(Boolean.class)
                 .single()) {
-            throw new ConflictException("The outcome of hearing " + hearingId + " is already recorded");
+            throw new ConflictException(ErrorCode.ALREADY_DONE, "The outcome of hearing " + hearingId + " is already recorded");
         }
         Instant now = clock.instant();
         client.sql("update hearing set outcome = ?, outcome_by = ?, outcome_at = ? where id = ?")

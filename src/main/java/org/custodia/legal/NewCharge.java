@@ -1,4 +1,9 @@
 package org.custodia.legal;
 
-public record NewCharge(String caseNumber, String offence, String statuteArticle, Seriousness seriousness) {
+import org.custodia.platform.validation.Text;
+
+public record NewCharge(@Text(max = 300) String caseNumber,
+                        @Text(max = 300) String offence,
+                        @Text(max = 300) String statuteArticle,
+                        Seriousness seriousness) {
 }

@@ -18,6 +18,7 @@ import org.custodia.people.PersonRecord;
 import org.custodia.platform.ConflictException;
 import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.Official;
+import org.custodia.platform.validation.Text;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -33,7 +34,10 @@ public class TransferGroundsService {
                           String evidence, String recordedBy, Instant recordedAt) {
     }
 
-    public record NewGrounds(String agreement, String statedGrounds, Boolean evidenceProvided, String evidence) {
+    public record NewGrounds(@Text(max = 300) String agreement,
+                             @Text(max = 4000, multiline = true) String statedGrounds,
+                             Boolean evidenceProvided,
+                             @Text(max = 4000, multiline = true) String evidence) {
     }
 
     public record FacilityFigures(String facilityCode, long held, long groundsRecorded, long noGroundsRecorded,

@@ -21,6 +21,7 @@ import org.custodia.ledger.Actor;
 import org.custodia.ledger.LedgerEvent;
 import org.custodia.ledger.LedgerService;
 import org.custodia.platform.ConflictException;
+import org.custodia.platform.ErrorCode;
 import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.NotFoundException;
 import org.custodia.platform.Official;
@@ -132,7 +133,7 @@ public class PeopleService {
         }
         if (client.sql("select count(*) from booking where person_id = ? and released_at is null").param(personId)
                 .query(Long.class).single() > 0) {
-            throw new ConflictException("Person " + personId + " is already in custody");
+            throw new ConflictException(ErrorCode.ALREADY_DONE, "Person " + personId + " is already in custody");
         }
         Location location = estate.location(a.locationId()).filter(l -> l.facilityCode().equals(a.facilityCode()))
                 .orElseThrow(() -> new InvalidRequestException("locationId", "no such location"));
@@ -543,7 +544,7 @@ public class PeopleService {
         if (b == null) {
             // Either unknown, out of scope, or released: say which only to those who may see the person.
             PersonRecord p = find(personId, official);
-            throw new ConflictException("Person " + p.id() + " is not in custody");
+            throw new ConflictException(ErrorCode.NOT_IN_CUSTODY, "Person " + p.id() + " is not in custody");
         }
         if (!official.sees(b.facilityCode())) {
             throw new NotFoundException("No person " + personId);

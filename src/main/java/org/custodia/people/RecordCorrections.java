@@ -13,6 +13,7 @@ import org.custodia.ledger.Actor;
 import org.custodia.ledger.LedgerEvent;
 import org.custodia.ledger.LedgerService;
 import org.custodia.platform.ConflictException;
+import org.custodia.platform.ErrorCode;
 import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.Official;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -55,7 +56,7 @@ public class RecordCorrections {
         }
         Booking b = people.lockActiveBooking(personId, official);
         if (b.legalStatus() == status) {
-            throw new ConflictException("The legal status is already " + status);
+            throw new ConflictException(ErrorCode.ALREADY_DONE, "The legal status is already " + status);
         }
         client.sql("update booking set legal_status = ? where id = ?").params(status.name(), b.id()).update();
         Map<String, Object> payload = new LinkedHashMap<>();

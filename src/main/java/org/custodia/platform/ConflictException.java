@@ -7,15 +7,28 @@ import java.util.Map;
  * more where a client can act on it (the rules a move would break).
  */
 public final class ConflictException extends CustodiaException {
+    private final ErrorCode code;
     private final Map<String, Object> details;
 
     public ConflictException(String message) {
-        this(message, Map.of());
+        this(ErrorCode.CONFLICT, message, Map.of());
     }
 
-    public ConflictException(String message, Map<String, Object> details) {
+    public ConflictException(ErrorCode code, String message) {
+        this(code, message, Map.of());
+    }
+
+    public ConflictException(ErrorCode code, String message, Map<String, Object> details) {
         super(message);
+        if (code.status() != 409) {
+            throw new IllegalArgumentException(code + " is not a conflict");
+        }
+        this.code = code;
         this.details = Map.copyOf(details);
+    }
+
+    public ErrorCode code() {
+        return code;
     }
 
     public Map<String, Object> details() {

@@ -30,6 +30,7 @@ class RebalanceBrowserTest extends ServiceTest {
             b.open("/housing/pavilions/" + pavilion);
             // a budget out of range (the browser's own check bypassed) is refused on the page, and nothing is stored
             long plans = db.sql("select count(*) from housing_plan").query(Long.class).single();
+            b.waitFor(By.cssSelector("#rebalance [name=seconds]"));
             ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript(
                     "const s = document.querySelector('#rebalance [name=seconds]'); s.removeAttribute('min');"
                             + " s.value = '0';");

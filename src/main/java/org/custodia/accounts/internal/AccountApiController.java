@@ -1,5 +1,7 @@
 package org.custodia.accounts.internal;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Set;
 import org.custodia.accounts.AccessLog;
@@ -11,6 +13,7 @@ import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.NotFoundException;
 import org.custodia.platform.Officials;
 import org.custodia.platform.Role;
+import org.custodia.platform.validation.Text;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,26 +48,28 @@ class AccountApiController {
     @PostMapping("/accounts")
     @PreAuthorize(Access.ACCOUNT_ADMIN)
     @ResponseStatus(HttpStatus.CREATED)
-    AccountView create(@RequestBody NewAccount account) {
+    AccountView create(@RequestBody @Valid NewAccount account) {
         return accounts.create(account, Officials.current());
     }
 
-    record Reason(String reason) {
+    record Reason(@Text(max = 2000, multiline = true) String reason) {
     }
 
-    record PasswordReset(String password, String reason) {
+    record PasswordReset(@Text(max = 1000) String password, @Text(max = 2000, multiline = true) String reason) {
     }
 
-    record RolesChange(Set<Role> roles, String reason) {
+    record RolesChange(Set<Role> roles, @Text(max = 2000, multiline = true) String reason) {
     }
 
-    record ScopeChange(Boolean national, Set<String> facilities, String reason) {
+    record ScopeChange(Boolean national,
+                       @Size(max = 1000) Set<String> facilities,
+                       @Text(max = 2000, multiline = true) String reason) {
     }
 
-    record OwnPassword(String currentPassword, String newPassword) {
+    record OwnPassword(@Text(max = 1000) String currentPassword, @Text(max = 1000) String newPassword) {
     }
 
-    record Lift(String address, String reason) {
+    record Lift(@Text(max = 100) String address, @Text(max = 2000, multiline = true) String reason) {
     }
 
     /** Failed-login blocks in force: locked accounts and client addresses that may not try a password now. */
@@ -73,38 +78,38 @@ class AccountApiController {
 
     @PostMapping("/accounts/{username}/disable")
     @PreAuthorize(Access.ACCOUNT_ADMIN)
-    AccountView disable(@PathVariable String username, @RequestBody Reason r) {
+    AccountView disable(@PathVariable String username, @RequestBody @Valid Reason r) {
         return accounts.disable(username, r.reason(), Officials.current());
     }
 
     @PostMapping("/accounts/{username}/enable")
     @PreAuthorize(Access.ACCOUNT_ADMIN)
-    AccountView enable(@PathVariable String username, @RequestBody Reason r) {
+    AccountView enable(@PathVariable String username, @RequestBody @Valid Reason r) {
         return accounts.enable(username, r.reason(), Officials.current());
     }
 
     @PostMapping("/accounts/{username}/password")
     @PreAuthorize(Access.ACCOUNT_ADMIN)
-    AccountView resetPassword(@PathVariable String username, @RequestBody PasswordReset r) {
+    AccountView resetPassword(@PathVariable String username, @RequestBody @Valid PasswordReset r) {
         return accounts.resetPassword(username, r.password(), r.reason(), Officials.current());
     }
 
     @PostMapping("/accounts/{username}/roles")
     @PreAuthorize(Access.ACCOUNT_ADMIN)
-    AccountView changeRoles(@PathVariable String username, @RequestBody RolesChange r) {
+    AccountView changeRoles(@PathVariable String username, @RequestBody @Valid RolesChange r) {
         return accounts.changeRoles(username, r.roles(), r.reason(), Officials.current());
     }
 
     @PostMapping("/accounts/{username}/scope")
     @PreAuthorize(Access.ACCOUNT_ADMIN)
-    AccountView changeScope(@PathVariable String username, @RequestBody ScopeChange r) {
+    AccountView changeScope(@PathVariable String username, @RequestBody @Valid ScopeChange r) {
         return accounts.changeScope(username, Boolean.TRUE.equals(r.national()), r.facilities(), r.reason(),
                 Officials.current());
     }
 
     @PostMapping("/accounts/{username}/unlock")
     @PreAuthorize(Access.ACCOUNT_ADMIN)
-    AccountView unlock(@PathVariable String username, @RequestBody Reason r) {
+    AccountView unlock(@PathVariable String username, @RequestBody @Valid Reason r) {
         return accounts.unlock(username, r.reason(), Officials.current());
     }
 
@@ -112,7 +117,7 @@ class AccountApiController {
     @PostMapping("/account/password")
     @PreAuthorize(Access.ANY_STAFF)
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void changeOwnPassword(@RequestBody OwnPassword r) {
+    void changeOwnPassword(@RequestBody @Valid OwnPassword r) {
         accounts.changeOwnPassword(Officials.current(), r.currentPassword(), r.newPassword());
     }
 
@@ -125,7 +130,7 @@ class AccountApiController {
     @PostMapping("/login-blocks/lift")
     @PreAuthorize(Access.ACCOUNT_ADMIN)
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void lift(@RequestBody Lift r) {
+    void lift(@RequestBody @Valid Lift r) {
         if (r.address() == null || r.address().isBlank() || r.address().length() > 64) {
             throw new InvalidRequestException("address", "the client address, as listed in the blocks");
         }

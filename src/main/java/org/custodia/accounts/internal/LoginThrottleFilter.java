@@ -33,7 +33,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
                 long seconds = Math.max(1, Duration.between(clock.instant(), until.get()).toSeconds());
                 res.setHeader("Retry-After", Long.toString(seconds));
                 if (req.getRequestURI().startsWith("/api/")) {
-                    SecurityConfiguration.problem(res, 429, "Too Many Requests", "login-throttled",
+                    SecurityConfiguration.problem(res, org.custodia.platform.ErrorCode.LOGIN_THROTTLED,
                             "Too many failed logins from this address; try again later");
                 } else {
                     res.sendRedirect(req.getContextPath() + "/login?blocked");

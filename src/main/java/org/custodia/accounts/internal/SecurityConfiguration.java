@@ -4,17 +4,18 @@ import static org.springframework.security.config.Customizer.withDefaults;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import org.custodia.accounts.ApiTokens;
+import org.custodia.platform.ErrorCode;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.authentication.LockedException;
-import org.custodia.accounts.ApiTokens;
-import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -58,7 +59,7 @@ class SecurityConfiguration {
         bearer.setSuccessHandler((req, res, auth) -> { });
         bearer.setFailureHandler((req, res, ex) -> {
             res.setHeader("WWW-Authenticate", "Bearer realm=\"Custodia\", error=\"invalid_token\"");
-            problem(res, 401, "Unauthorized", "invalid-token", "The token is unknown, expired or revoked");
+            problem(res, ErrorCode.INVALID_TOKEN, "The token is unknown, expired or revoked");
         });
         http.securityMatcher("/api/**")
                 .addFilterBefore(throttle, BasicAuthenticationFilter.class)
@@ -66,17 +67,17 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) -> {
                     res.setHeader("WWW-Authenticate", "Basic realm=\"Custodia\"");
-                    problem(res, 401, "Unauthorized", "unauthenticated", ex instanceof LockedException
+                    problem(res, ErrorCode.UNAUTHENTICATED, ex instanceof LockedException
                             ? "This account is locked after failed logins; try later or ask an administrator"
                             : "Authentication is required");
                 }))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> {
                             res.setHeader("WWW-Authenticate", "Basic realm=\"Custodia\"");
-                            problem(res, 401, "Unauthorized", "unauthenticated", "Authentication is required");
+                            problem(res, ErrorCode.UNAUTHENTICATED, "Authentication is required");
                         })
                         .accessDeniedHandler((req, res, ex) ->
-                                problem(res, 403, "Forbidden", "forbidden", "Your duties do not include this")))
+                                problem(res, ErrorCode.FORBIDDEN, "Your duties do not include this")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Stateless HTTP Basic: no session cookie for a forged request to ride on.
                 .csrf(c -> c.disable());
@@ -100,8 +101,10 @@ class SecurityConfiguration {
     }
 
     /** A refusal before any controller runs, as problem+json with its stable code (texts are ours, never input). */
-    static void problem(HttpServletResponse res, int status, String title, String code, String detail)
-            throws java.io.IOException {
+    static void problem(HttpServletResponse res, ErrorCode error, String detail) throws java.io.IOException {
+        int status = error.status();
+        String code = error.code();
+        String title = org.springframework.http.HttpStatus.valueOf(status).getReasonPhrase();
         res.setStatus(status);
         res.setContentType("application/problem+json");
         res.setCharacterEncoding(StandardCharsets.UTF_8.name());

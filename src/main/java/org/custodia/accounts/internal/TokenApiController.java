@@ -1,10 +1,13 @@
 package org.custodia.accounts.internal;
 
+import jakarta.validation.Valid;
 import java.time.Instant;
 import java.util.List;
 import org.custodia.accounts.ApiTokens;
 import org.custodia.platform.Access;
 import org.custodia.platform.Officials;
+import org.custodia.platform.validation.Moment;
+import org.custodia.platform.validation.Text;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,13 +34,13 @@ class TokenApiController {
         this.tokens = tokens;
     }
 
-    record NewToken(String name, Instant expiresAt) {
+    record NewToken(@Text(max = 200) String name, @Moment(daysBack = 1, daysAhead = 3660) Instant expiresAt) {
     }
 
     @PostMapping("/tokens")
     @PreAuthorize(Access.ANY_STAFF)
     @ResponseStatus(HttpStatus.CREATED)
-    ApiTokens.Issued create(@RequestBody NewToken t) {
+    ApiTokens.Issued create(@RequestBody @Valid NewToken t) {
         requirePassword();
         return tokens.issue(Officials.current(), t.name(), t.expiresAt());
     }
@@ -58,7 +61,7 @@ class TokenApiController {
     @PostMapping("/accounts/{username}/tokens")
     @PreAuthorize(Access.ACCOUNT_ADMIN)
     @ResponseStatus(HttpStatus.CREATED)
-    ApiTokens.Issued issueForService(@PathVariable String username, @RequestBody NewToken t) {
+    ApiTokens.Issued issueForService(@PathVariable String username, @RequestBody @Valid NewToken t) {
         requirePassword();
         return tokens.issueForService(username, t.name(), t.expiresAt(), Officials.current());
     }

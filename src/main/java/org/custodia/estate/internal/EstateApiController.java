@@ -1,5 +1,8 @@
 package org.custodia.estate.internal;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.List;
 import java.util.Map;
 import org.custodia.estate.CapacityRequest;
@@ -15,6 +18,7 @@ import org.custodia.platform.Access;
 import org.custodia.platform.NotFoundException;
 import org.custodia.platform.Official;
 import org.custodia.platform.Officials;
+import org.custodia.platform.validation.Text;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,13 +44,16 @@ class EstateApiController {
     record FacilityOccupancy(Occupancy facility, List<Occupancy> pavilions, List<Location> otherLocations) {
     }
 
-    record PavilionRequest(String code, String name, Integer levels) {
+    record PavilionRequest(@Text(max = 100) String code,
+                           @Text(max = 200) String name,
+                           @Min(1) @Max(50) Integer levels) {
     }
 
-    record CapacityChange(Integer requestedCapacity, String reason) {
+    record CapacityChange(@Min(0) @Max(10000) Integer requestedCapacity,
+                          @Text(max = 2000, multiline = true) String reason) {
     }
 
-    record Decision(String note) {
+    record Decision(@Text(max = 2000, multiline = true) String note) {
     }
 
     @GetMapping("/facilities")
@@ -82,7 +89,7 @@ class EstateApiController {
     @PostMapping("/facilities")
     @PreAuthorize(Access.ESTATE_ADMIN)
     @ResponseStatus(HttpStatus.CREATED)
-    Occupancy register(@RequestBody NewFacility f) {
+    Occupancy register(@RequestBody @Valid NewFacility f) {
         estate.registerFacility(f, Actor.of(Officials.current()));
         return estate.facility(f.code(), Officials.current());
     }
@@ -90,7 +97,7 @@ class EstateApiController {
     @PostMapping("/facilities/{code}/pavilions")
     @PreAuthorize(Access.ESTATE_ADMIN)
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Long> addPavilion(@PathVariable String code, @RequestBody PavilionRequest p) {
+    Map<String, Long> addPavilion(@PathVariable String code, @RequestBody @Valid PavilionRequest p) {
         long id = estate.addPavilion(code, p.code(), p.name(), p.levels() == null ? 1 : p.levels(),
                 Actor.of(Officials.current()));
         return Map.of("id", id);
@@ -99,7 +106,7 @@ class EstateApiController {
     @PostMapping("/facilities/{code}/locations")
     @PreAuthorize(Access.ESTATE_ADMIN)
     @ResponseStatus(HttpStatus.CREATED)
-    List<Location> addLocations(@PathVariable String code, @RequestBody List<NewLocation> locations) {
+    List<Location> addLocations(@PathVariable String code, @RequestBody List<@Valid NewLocation> locations) {
         estate.addLocations(code, locations, Actor.of(Officials.current()));
         return locations.stream().map(l -> estate.location(code, l.code()).orElseThrow()).toList();
     }
@@ -107,7 +114,7 @@ class EstateApiController {
     @PostMapping("/locations/{id}/capacity-requests")
     @PreAuthorize(Access.CAPACITY_DECIDERS)
     @ResponseStatus(HttpStatus.CREATED)
-    CapacityRequest requestCapacity(@PathVariable long id, @RequestBody CapacityChange c) {
+    CapacityRequest requestCapacity(@PathVariable long id, @RequestBody @Valid CapacityChange c) {
         return capacity.request(id, c.requestedCapacity(), c.reason(), Officials.current());
     }
 
@@ -119,13 +126,13 @@ class EstateApiController {
 
     @PostMapping("/capacity-requests/{id}/approve")
     @PreAuthorize(Access.CAPACITY_DECIDERS)
-    CapacityRequest approve(@PathVariable long id, @RequestBody(required = false) Decision d) {
+    CapacityRequest approve(@PathVariable long id, @RequestBody(required = false) @Valid Decision d) {
         return capacity.approve(id, d == null ? null : d.note(), Officials.current());
     }
 
     @PostMapping("/capacity-requests/{id}/reject")
     @PreAuthorize(Access.CAPACITY_DECIDERS)
-    CapacityRequest reject(@PathVariable long id, @RequestBody(required = false) Decision d) {
+    CapacityRequest reject(@PathVariable long id, @RequestBody(required = false) @Valid Decision d) {
         return capacity.reject(id, d == null ? null : d.note(), Officials.current());
     }
 }

@@ -1,5 +1,6 @@
 package org.custodia.housing.internal;
 
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
 import org.custodia.accounts.AccessLog;
@@ -8,6 +9,7 @@ import org.custodia.housing.GroupService;
 import org.custodia.housing.IsolationService;
 import org.custodia.platform.Access;
 import org.custodia.platform.Officials;
+import org.custodia.platform.validation.Text;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,7 +36,7 @@ class HousingApiController {
         this.accessLog = accessLog;
     }
 
-    record StatusChange(String status, String reason) {
+    record StatusChange(@Text(max = 100) String status, @Text(max = 2000, multiline = true) String reason) {
     }
 
     @GetMapping("/housing/groups")
@@ -46,21 +48,21 @@ class HousingApiController {
     @PostMapping("/housing/groups")
     @PreAuthorize(Access.SEPARATION_POLICY)
     @ResponseStatus(HttpStatus.CREATED)
-    AffiliationService.Group defineGroup(@RequestBody GroupService.NewGroup g) {
+    AffiliationService.Group defineGroup(@RequestBody @Valid GroupService.NewGroup g) {
         return groups.define(g, Officials.current());
     }
 
     /** Sets or ends the rivalry between two groups (level NONE ends it); says where both are held together now. */
     @PostMapping("/housing/rivalries")
     @PreAuthorize(Access.SEPARATION_POLICY)
-    GroupService.RivalryOutcome setRivalry(@RequestBody GroupService.RivalryChange c) {
+    GroupService.RivalryOutcome setRivalry(@RequestBody @Valid GroupService.RivalryChange c) {
         return groups.setRivalry(c, Officials.current());
     }
 
     @PostMapping("/people/{id}/isolation")
     @PreAuthorize(Access.ISOLATION)
     @ResponseStatus(HttpStatus.CREATED)
-    IsolationService.Isolation isolate(@PathVariable long id, @RequestBody IsolationService.NewIsolation n) {
+    IsolationService.Isolation isolate(@PathVariable long id, @RequestBody @Valid IsolationService.NewIsolation n) {
         return isolation.order(id, n, Officials.current());
     }
 
@@ -70,12 +72,12 @@ class HousingApiController {
         return accessLog.personRead("READ_ISOLATION", id, "api", () -> isolation.history(id, Officials.current()));
     }
 
-    record Ending(String reason) {
+    record Ending(@Text(max = 2000, multiline = true) String reason) {
     }
 
     @PostMapping("/isolation/{isolationId}/end")
     @PreAuthorize(Access.ISOLATION)
-    IsolationService.Isolation endIsolation(@PathVariable long isolationId, @RequestBody Ending e) {
+    IsolationService.Isolation endIsolation(@PathVariable long isolationId, @RequestBody @Valid Ending e) {
         return isolation.end(isolationId, e.reason(), Officials.current());
     }
 
@@ -89,13 +91,13 @@ class HousingApiController {
     @PostMapping("/people/{id}/affiliations")
     @PreAuthorize(Access.MOVEMENTS_AND_RECORDS)
     @ResponseStatus(HttpStatus.CREATED)
-    AffiliationService.Claim claim(@PathVariable long id, @RequestBody AffiliationService.NewClaim c) {
+    AffiliationService.Claim claim(@PathVariable long id, @RequestBody @Valid AffiliationService.NewClaim c) {
         return affiliations.claim(id, c, Officials.current());
     }
 
     @PostMapping("/affiliations/{claimId}/status")
     @PreAuthorize(Access.MOVEMENTS_AND_RECORDS)
-    AffiliationService.Claim status(@PathVariable long claimId, @RequestBody StatusChange s) {
+    AffiliationService.Claim status(@PathVariable long claimId, @RequestBody @Valid StatusChange s) {
         return affiliations.changeStatus(claimId, s.status(), s.reason(), Officials.current());
     }
 }

@@ -1,18 +1,21 @@
 package org.custodia.housing.internal;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.custodia.accounts.AccessLog;
 import org.custodia.housing.CellViews;
 import org.custodia.housing.EmergencyCaps;
-import org.custodia.housing.OccupancySnapshots;
 import org.custodia.housing.MoveService;
 import org.custodia.housing.MoveService.MoveRequest;
 import org.custodia.housing.NonAssociation;
 import org.custodia.housing.NonAssociationService;
+import org.custodia.housing.OccupancySnapshots;
 import org.custodia.housing.OverrideLog;
 import org.custodia.housing.TransferService;
 import org.custodia.platform.Access;
 import org.custodia.platform.Officials;
+import org.custodia.platform.validation.Text;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,40 +52,48 @@ class MovesApiController {
         this.accessLog = accessLog;
     }
 
-    record Move(Long personId, Long toLocationId, String reason, String overrideReason) {
+    record Move(Long personId,
+                Long toLocationId,
+                @Text(max = 2000, multiline = true) String reason,
+                @Text(max = 2000, multiline = true) String overrideReason) {
     }
 
-    record BulkMove(List<MoveRequest> moves, String reason, String overrideReason) {
+    record BulkMove(@Size(max = 50000) @Valid List<MoveRequest> moves,
+                    @Text(max = 2000, multiline = true) String reason,
+                    @Text(max = 2000, multiline = true) String overrideReason) {
     }
 
-    record Swap(Long personA, Long personB, String reason, String overrideReason) {
+    record Swap(Long personA,
+                Long personB,
+                @Text(max = 2000, multiline = true) String reason,
+                @Text(max = 2000, multiline = true) String overrideReason) {
     }
 
-    record StatusChange(String status, String reason) {
+    record StatusChange(@Text(max = 100) String status, @Text(max = 2000, multiline = true) String reason) {
     }
 
     @PostMapping("/moves")
     @PreAuthorize(Access.MOVEMENTS)
-    MoveService.Outcome move(@RequestBody Move m) {
+    MoveService.Outcome move(@RequestBody @Valid Move m) {
         return moves.move(List.of(new MoveRequest(m.personId(), m.toLocationId())), m.reason(), m.overrideReason(),
                 Officials.current());
     }
 
     @PostMapping("/moves/check")
     @PreAuthorize(Access.MOVEMENTS)
-    List<MoveService.MoveCheck> check(@RequestBody BulkMove m) {
+    List<MoveService.MoveCheck> check(@RequestBody @Valid BulkMove m) {
         return moves.check(m.moves(), Officials.current());
     }
 
     @PostMapping("/moves/bulk")
     @PreAuthorize(Access.MOVEMENTS)
-    MoveService.Outcome bulk(@RequestBody BulkMove m) {
+    MoveService.Outcome bulk(@RequestBody @Valid BulkMove m) {
         return moves.move(m.moves(), m.reason(), m.overrideReason(), Officials.current());
     }
 
     @PostMapping("/moves/swap")
     @PreAuthorize(Access.MOVEMENTS)
-    MoveService.Outcome swap(@RequestBody Swap s) {
+    MoveService.Outcome swap(@RequestBody @Valid Swap s) {
         return moves.swap(s.personA(), s.personB(), s.reason(), s.overrideReason(), Officials.current());
     }
 
@@ -96,7 +107,7 @@ class MovesApiController {
     @PostMapping("/housing/emergency-caps")
     @PreAuthorize("hasRole('COMMAND')")
     @ResponseStatus(HttpStatus.CREATED)
-    EmergencyCaps.Cap authorise(@RequestBody EmergencyCaps.NewCap c) {
+    EmergencyCaps.Cap authorise(@RequestBody @Valid EmergencyCaps.NewCap c) {
         return caps.authorise(c, Officials.current());
     }
 
@@ -113,20 +124,20 @@ class MovesApiController {
     }
 
     /** The receiving facility cites the transfer order it receives the person on. */
-    record Receipt(Long toLocationId, String orderReference) {
+    record Receipt(Long toLocationId, @Text(max = 300) String orderReference) {
     }
 
     /** A transfer to another facility is a records decision on an order: not an officer's alone. */
     @PostMapping("/transfers")
     @PreAuthorize(Access.RECORDS)
     @ResponseStatus(HttpStatus.CREATED)
-    TransferService.Transfer dispatch(@RequestBody TransferService.NewTransfer t) {
+    TransferService.Transfer dispatch(@RequestBody @Valid TransferService.NewTransfer t) {
         return transfers.dispatch(t, Officials.current());
     }
 
     @PostMapping("/transfers/{id}/receive")
     @PreAuthorize(Access.RECORDS)
-    TransferService.Transfer receive(@PathVariable long id, @RequestBody(required = false) Receipt r) {
+    TransferService.Transfer receive(@PathVariable long id, @RequestBody(required = false) @Valid Receipt r) {
         return transfers.receive(id, r == null ? null : r.toLocationId(), r == null ? null : r.orderReference(),
                 Officials.current());
     }
@@ -142,13 +153,13 @@ class MovesApiController {
     @PostMapping("/non-associations")
     @PreAuthorize(Access.MOVEMENTS_AND_RECORDS)
     @ResponseStatus(HttpStatus.CREATED)
-    NonAssociationService.Recorded record(@RequestBody NonAssociationService.NewNonAssociation n) {
+    NonAssociationService.Recorded record(@RequestBody @Valid NonAssociationService.NewNonAssociation n) {
         return nonAssociations.record(n, Officials.current());
     }
 
     @PostMapping("/non-associations/{id}/status")
     @PreAuthorize(Access.MOVEMENTS_AND_RECORDS)
-    NonAssociation status(@PathVariable long id, @RequestBody StatusChange s) {
+    NonAssociation status(@PathVariable long id, @RequestBody @Valid StatusChange s) {
         return nonAssociations.changeStatus(id, s.status(), s.reason(), Officials.current());
     }
 

@@ -1,5 +1,6 @@
 package org.custodia.housing.internal;
 
+import jakarta.validation.Valid;
 import org.custodia.accounts.AccessLog;
 import org.custodia.housing.PlanService;
 import org.custodia.housing.RebalanceService;
@@ -33,7 +34,7 @@ class PlansApiController {
     @PostMapping
     @PreAuthorize(Access.MOVEMENTS_AND_RECORDS)
     @ResponseStatus(HttpStatus.CREATED)
-    PlanService.Plan propose(@RequestBody PlanService.PlanRequest r) {
+    PlanService.Plan propose(@RequestBody @Valid PlanService.PlanRequest r) {
         return plans.propose(r, Officials.current());
     }
 
@@ -41,7 +42,7 @@ class PlansApiController {
     @PostMapping("/rebalance")
     @PreAuthorize(Access.MOVEMENTS_AND_RECORDS)
     @ResponseStatus(HttpStatus.CREATED)
-    PlanService.Plan rebalance(@RequestBody RebalanceService.RebalanceRequest r) {
+    PlanService.Plan rebalance(@RequestBody @Valid RebalanceService.RebalanceRequest r) {
         return rebalancer.propose(r, Officials.current());
     }
 

@@ -1,11 +1,13 @@
 package org.custodia.intake.internal;
 
+import jakarta.validation.Valid;
 import java.net.URI;
 import org.custodia.intake.BatchReport;
 import org.custodia.intake.IntakeService;
 import org.custodia.platform.Access;
 import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.Officials;
+import org.custodia.platform.validation.Text;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -54,12 +56,14 @@ class IntakeApiController {
         return ResponseEntity.status(status).location(URI.create("/api/intake/batches/" + r.id())).body(r);
     }
 
-    record Resolution(IntakeService.Decision decision, Long personId, String reason) {
+    record Resolution(IntakeService.Decision decision,
+                      Long personId,
+                      @Text(max = 2000, multiline = true) String reason) {
     }
 
     @PostMapping("/{id}/held/{row}/resolution")
     @PreAuthorize(Access.RECORDS)
-    BatchReport resolve(@PathVariable String id, @PathVariable int row, @RequestBody Resolution r) {
+    BatchReport resolve(@PathVariable String id, @PathVariable int row, @RequestBody @Valid Resolution r) {
         return intake.resolve(id, row, r.decision(), r.personId(), r.reason(), Officials.current());
     }
 

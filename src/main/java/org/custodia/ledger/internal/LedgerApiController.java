@@ -1,25 +1,27 @@
 package org.custodia.ledger.internal;
 
+import jakarta.validation.Valid;
 import java.util.List;
 import org.custodia.accounts.AccessLog;
 import org.custodia.ledger.Checkpoint;
 import org.custodia.ledger.LedgerService;
 import org.custodia.ledger.SigningKeys;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.custodia.ledger.VerificationResult;
 import org.custodia.platform.Access;
 import org.custodia.platform.Official;
 import org.custodia.platform.Officials;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import org.custodia.platform.validation.Text;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
@@ -69,14 +71,14 @@ class LedgerApiController {
         return ledger.publicKeys();
     }
 
-    record Rotation(String chain, String reason) {
+    record Rotation(@Text(max = 100) String chain, @Text(max = 2000, multiline = true) String reason) {
     }
 
     /** A new signing key for a chain, recorded on that chain; inspectors pin the new public key. */
     @PostMapping("/keys/rotate")
     @PreAuthorize(Access.KEY_CUSTODIANS)
     @ResponseStatus(HttpStatus.CREATED)
-    SigningKeys.PublicKey rotate(@RequestBody Rotation r) {
+    SigningKeys.PublicKey rotate(@RequestBody @Valid Rotation r) {
         if (r.chain() == null || r.chain().isBlank() || r.chain().length() > 20) {
             throw new org.custodia.platform.InvalidRequestException("chain", "a chain: a facility code or NACIONAL");
         }

@@ -1,20 +1,23 @@
 package org.custodia.legal.internal;
 
-import org.custodia.accounts.AccessLog;
+import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.util.List;
+import org.custodia.accounts.AccessLog;
 import org.custodia.legal.Charge;
 import org.custodia.legal.ChargeService;
+import org.custodia.legal.HearingService;
 import org.custodia.legal.NewCharge;
 import org.custodia.legal.NewSentence;
-import org.custodia.legal.HearingService;
 import org.custodia.legal.PretrialWatch;
 import org.custodia.legal.ReleaseWatch;
-import org.custodia.legal.TransferGroundsService;
-import org.custodia.platform.NotFoundException;
 import org.custodia.legal.SentenceService;
+import org.custodia.legal.TransferGroundsService;
 import org.custodia.platform.Access;
+import org.custodia.platform.NotFoundException;
 import org.custodia.platform.Officials;
+import org.custodia.platform.validation.Day;
+import org.custodia.platform.validation.Text;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,11 +60,13 @@ class LegalApiController {
     @PostMapping("/people/{id}/sentences")
     @PreAuthorize(Access.RECORDS)
     @ResponseStatus(HttpStatus.CREATED)
-    SentenceService.Sentences record(@PathVariable long id, @RequestBody NewSentence sentence) {
+    SentenceService.Sentences record(@PathVariable long id, @RequestBody @Valid NewSentence sentence) {
         return sentences.record(id, sentence, Officials.current());
     }
 
-    record Extension(String legalBasis, String courtResolution, LocalDate expiresOn) {
+    record Extension(@Text(max = 2000, multiline = true) String legalBasis,
+                     @Text(max = 2000, multiline = true) String courtResolution,
+                     @Day(earliest = "2000-01-01", daysAhead = 3660) LocalDate expiresOn) {
     }
 
     @GetMapping("/people/{id}/charges")
@@ -73,14 +78,14 @@ class LegalApiController {
     @PostMapping("/people/{id}/charges")
     @PreAuthorize(Access.RECORDS)
     @ResponseStatus(HttpStatus.CREATED)
-    Charge charge(@PathVariable long id, @RequestBody NewCharge charge) {
+    Charge charge(@PathVariable long id, @RequestBody @Valid NewCharge charge) {
         return charges.record(id, charge, Officials.current());
     }
 
     @PostMapping("/people/{id}/pretrial-extensions")
     @PreAuthorize(Access.RECORDS)
     @ResponseStatus(HttpStatus.CREATED)
-    void extend(@PathVariable long id, @RequestBody Extension e) {
+    void extend(@PathVariable long id, @RequestBody @Valid Extension e) {
         charges.extend(id, e.legalBasis(), e.courtResolution(), e.expiresOn(), Officials.current());
     }
 
@@ -99,11 +104,11 @@ class LegalApiController {
     @PreAuthorize(Access.RECORDS)
     @ResponseStatus(HttpStatus.CREATED)
     TransferGroundsService.Grounds recordGrounds(@PathVariable long id,
-                                                 @RequestBody TransferGroundsService.NewGrounds g) {
+                                                 @RequestBody @Valid TransferGroundsService.NewGrounds g) {
         return transfers.record(id, g, Officials.current());
     }
 
-    record Outcome(String outcome) {
+    record Outcome(@Text(max = 4000, multiline = true) String outcome) {
     }
 
     @GetMapping("/people/{id}/hearings")
@@ -115,13 +120,13 @@ class LegalApiController {
     @PostMapping("/people/{id}/hearings")
     @PreAuthorize(Access.RECORDS)
     @ResponseStatus(HttpStatus.CREATED)
-    HearingService.Hearing schedule(@PathVariable long id, @RequestBody HearingService.NewHearing h) {
+    HearingService.Hearing schedule(@PathVariable long id, @RequestBody @Valid HearingService.NewHearing h) {
         return hearings.schedule(id, h, Officials.current());
     }
 
     @PostMapping("/hearings/{hearingId}/outcome")
     @PreAuthorize(Access.RECORDS)
-    HearingService.Hearing outcome(@PathVariable long hearingId, @RequestBody Outcome o) {
+    HearingService.Hearing outcome(@PathVariable long hearingId, @RequestBody @Valid Outcome o) {
         return hearings.recordOutcome(hearingId, o.outcome(), Officials.current());
     }
 
@@ -135,7 +140,7 @@ class LegalApiController {
     @PostMapping("/people/{id}/representation")
     @PreAuthorize(Access.RECORDS)
     @ResponseStatus(HttpStatus.CREATED)
-    HearingService.Representation represent(@PathVariable long id, @RequestBody HearingService.NewRepresentation r) {
+    HearingService.Representation represent(@PathVariable long id, @RequestBody @Valid HearingService.NewRepresentation r) {
         return hearings.represent(id, r, Officials.current());
     }
 

@@ -1,28 +1,30 @@
 package org.custodia.people.internal;
 
+import jakarta.validation.Valid;
 import java.util.List;
+import java.util.Map;
 import org.custodia.accounts.AccessLog;
 import org.custodia.estate.EstateService;
 import org.custodia.ledger.LedgerRecord;
 import org.custodia.ledger.LedgerService;
 import org.custodia.people.Admission;
-import java.util.Map;
 import org.custodia.people.IdentityCorrection;
 import org.custodia.people.LegalStatus;
 import org.custodia.people.PeopleSearch;
+import org.custodia.people.PeopleService;
 import org.custodia.people.PersonFileService;
+import org.custodia.people.PersonRecord;
 import org.custodia.people.RecordCorrections;
 import org.custodia.people.RecordEntry;
 import org.custodia.people.RecordSection;
-import org.custodia.platform.InvalidRequestException;
-import org.custodia.people.PeopleService;
-import org.custodia.people.PersonRecord;
 import org.custodia.people.ReleaseBasis;
 import org.custodia.people.SearchHit;
 import org.custodia.platform.Access;
+import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.NotFoundException;
 import org.custodia.platform.Official;
 import org.custodia.platform.Officials;
+import org.custodia.platform.validation.Text;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,7 +60,9 @@ class PeopleApiController {
     }
 
 
-    record ReleaseRequest(ReleaseBasis basis, String reference, String propertySignedBy) {
+    record ReleaseRequest(ReleaseBasis basis,
+                          @Text(max = 300) String reference,
+                          @Text(max = 200) String propertySignedBy) {
     }
 
     @GetMapping("/people/search")
@@ -77,7 +81,7 @@ class PeopleApiController {
         return accessLog.personRead("READ_PERSON", id, "api", () -> people.find(id, Officials.current()));
     }
 
-    record FileEntryRequest(Map<String, Object> content, String itemKey, Boolean noneDeclared) {
+    record FileEntryRequest(Map<String, Object> content, @Text(max = 100) String itemKey, Boolean noneDeclared) {
     }
 
     @GetMapping("/people/{id}/file")
@@ -90,7 +94,7 @@ class PeopleApiController {
     @PostMapping("/people/{id}/file/{section}")
     @PreAuthorize(Access.FILE_WRITERS)
     @ResponseStatus(HttpStatus.CREATED)
-    RecordEntry addToFile(@PathVariable long id, @PathVariable String section, @RequestBody FileEntryRequest r) {
+    RecordEntry addToFile(@PathVariable long id, @PathVariable String section, @RequestBody @Valid FileEntryRequest r) {
         RecordSection s;
         try {
             s = RecordSection.valueOf(section.toUpperCase(java.util.Locale.ROOT));
@@ -107,21 +111,22 @@ class PeopleApiController {
         return files.completeness(code, Officials.current());
     }
 
-    record StatusChange(LegalStatus status, String basis) {
+    record StatusChange(LegalStatus status, @Text(max = 2000, multiline = true) String basis) {
     }
 
     @PostMapping("/people/{id}/legal-status")
     @PreAuthorize(Access.RECORDS)
-    PersonRecord changeLegalStatus(@PathVariable long id, @RequestBody StatusChange c) {
+    PersonRecord changeLegalStatus(@PathVariable long id, @RequestBody @Valid StatusChange c) {
         return corrections.changeLegalStatus(id, c.status(), c.basis(), Officials.current());
     }
 
-    record CommitmentCorrection(Admission.Commitment commitment, String reason) {
+    record CommitmentCorrection(@Valid Admission.Commitment commitment,
+                                @Text(max = 2000, multiline = true) String reason) {
     }
 
     @PostMapping("/people/{id}/commitment")
     @PreAuthorize(Access.RECORDS)
-    PersonRecord correctCommitment(@PathVariable long id, @RequestBody CommitmentCorrection c) {
+    PersonRecord correctCommitment(@PathVariable long id, @RequestBody @Valid CommitmentCorrection c) {
         if (c.commitment() == null) {
             throw new InvalidRequestException("commitment", "MANDELA-7: the corrected commitment record");
         }
@@ -130,7 +135,7 @@ class PeopleApiController {
 
     @PostMapping("/people/{id}/identity")
     @PreAuthorize(Access.RECORDS)
-    PersonRecord correctIdentity(@PathVariable long id, @RequestBody IdentityCorrection c) {
+    PersonRecord correctIdentity(@PathVariable long id, @RequestBody @Valid IdentityCorrection c) {
         return corrections.correctIdentity(id, c, Officials.current());
     }
 
@@ -153,13 +158,13 @@ class PeopleApiController {
     @PostMapping({"/admissions", "/people"})
     @PreAuthorize(Access.RECORDS)
     @ResponseStatus(HttpStatus.CREATED)
-    PersonRecord admit(@RequestBody Admission admission) {
+    PersonRecord admit(@RequestBody @Valid Admission admission) {
         return people.admit(admission, Officials.current());
     }
 
     @PostMapping("/people/{id}/release")
     @PreAuthorize(Access.RECORDS)
-    PersonRecord release(@PathVariable long id, @RequestBody ReleaseRequest r) {
+    PersonRecord release(@PathVariable long id, @RequestBody @Valid ReleaseRequest r) {
         return people.release(id, r.basis(), r.reference(), r.propertySignedBy(), Officials.current());
     }
 

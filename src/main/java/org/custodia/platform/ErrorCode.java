@@ -1,0 +1,62 @@
+package org.custodia.platform;
+
+/**
+ * The stable code of every refusal the API gives, carried as {@code code} and as the problem {@code type}
+ * ({@code urn:custodia:problem:<code>}). Clients branch on these: a code is never renamed or reused (listed in the
+ * README). Out of scope is deliberately {@link #NOT_FOUND}: a distinct code would tell an official of one facility
+ * that someone exists in another.
+ */
+public enum ErrorCode {
+    INVALID_REQUEST("invalid-request", 400),
+    UNREADABLE("unreadable", 400),
+    UNAUTHENTICATED("unauthenticated", 401),
+    INVALID_TOKEN("invalid-token", 401),
+    FORBIDDEN("forbidden", 403),
+    NOT_FOUND("not-found", 404),
+    METHOD_NOT_ALLOWED("method-not-allowed", 405),
+    NOT_ACCEPTABLE("not-acceptable", 406),
+    CONFLICT("conflict", 409),
+    NOT_IN_CUSTODY("not-in-custody", 409),
+    ALREADY_DONE("already-done", 409),
+    ALREADY_EXISTS("already-exists", 409),
+    CAPACITY_EXCEEDED("capacity-exceeded", 409),
+    HOUSING_RULE("housing-rule", 409),
+    SECOND_OFFICIAL_REQUIRED("second-official-required", 409),
+    IN_PROGRESS("in-progress", 409),
+    TOO_LARGE("too-large", 413),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
+    LOGIN_THROTTLED("login-throttled", 429),
+    INTERNAL_ERROR("internal-error", 500);
+
+    private final String code;
+    private final int status;
+
+    ErrorCode(String code, int status) {
+        this.code = code;
+        this.status = status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The generic code for a status that Spring MVC itself refuses (wrong method, media type, parameter). */
+    public static ErrorCode forStatus(int status) {
+        return switch (status) {
+            case 401 -> UNAUTHENTICATED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 409 -> CONFLICT;
+            case 413 -> TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> LOGIN_THROTTLED;
+            default -> status >= 500 ? INTERNAL_ERROR : INVALID_REQUEST;
+        };
+    }
+}
