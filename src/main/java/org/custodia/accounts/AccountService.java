@@ -84,7 +84,8 @@ public class AccountService {
             throw new InvalidRequestException("The account cannot be opened", errors);
         }
         if (exists(a.username())) {
-            throw new ConflictException(ErrorCode.ALREADY_EXISTS, "An account named '" + a.username() + "' already exists");
+            throw new ConflictException(ErrorCode.ALREADY_EXISTS,
+                    "An account named '" + a.username() + "' already exists");
         }
         Instant now = clock.instant();
         // a service account's password is a random secret nobody is told: it acts by token only
@@ -121,7 +122,8 @@ public class AccountService {
     private AccountView setEnabled(String username, boolean enabled, String reason, Official by) {
         AccountView a = lockForChange(username, by);
         if (a.enabled() == enabled) {
-            throw new ConflictException(ErrorCode.ALREADY_DONE, "Account '" + username + "' is already " + (enabled ? "enabled" : "disabled"));
+            throw new ConflictException(ErrorCode.ALREADY_DONE,
+                    "Account '" + username + "' is already " + (enabled ? "enabled" : "disabled"));
         }
         client.sql("update account set enabled = ? where id = ?").params(enabled, a.id()).update();
         changed(a, enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", Map.of("reason", reason), by);
@@ -229,7 +231,8 @@ public class AccountService {
             throw new NotFoundException("No account " + username);
         }
         if (a.username().equals(by.username())) {
-            throw new ConflictException(ErrorCode.SECOND_OFFICIAL_REQUIRED, "Your own account is changed by another administrator");
+            throw new ConflictException(ErrorCode.SECOND_OFFICIAL_REQUIRED,
+                    "Your own account is changed by another administrator");
         }
         client.sql("select id from account where id = ? for update").param(a.id()).query(Long.class).single();
         return a;

@@ -103,10 +103,12 @@ public class CapacityService {
                 .filter(x -> official.sees(x.facilityCode()))
                 .orElseThrow(() -> new NotFoundException("No capacity request " + requestId));
         if (!r.status().equals("PENDING")) {
-            throw new ConflictException(ErrorCode.ALREADY_DONE, "Request " + requestId + " was already " + r.status().toLowerCase());
+            throw new ConflictException(ErrorCode.ALREADY_DONE,
+                    "Request " + requestId + " was already " + r.status().toLowerCase());
         }
         if (approve && accounts.samePerson(r.requestedBy(), official.username())) {
-            throw new ConflictException(ErrorCode.SECOND_OFFICIAL_REQUIRED, "A capacity change is approved by a second official, not by the requester "
+            throw new ConflictException(ErrorCode.SECOND_OFFICIAL_REQUIRED,
+                    "A capacity change is approved by a second official, not by the requester "
                     + "nor through an account the requester opened or changed");
         }
         if (note != null && note.length() > 2000) {
@@ -117,7 +119,8 @@ public class CapacityService {
             int population = client.sql("select population from location where id = ? for update")
                     .param(r.locationId()).query(Integer.class).single();
             if (r.requestedCapacity() < population) {
-                throw new ConflictException(ErrorCode.CAPACITY_EXCEEDED, "Cell " + r.locationCode() + " now holds " + population
+                throw new ConflictException(ErrorCode.CAPACITY_EXCEEDED,
+                        "Cell " + r.locationCode() + " now holds " + population
                         + " people; a certified capacity of " + r.requestedCapacity() + " cannot be approved");
             }
             client.sql("update location set certified_capacity = ? where id = ?")

@@ -170,7 +170,8 @@ public class EstateService implements FacilityDirectory {
                 .params(locationId, enforceCapacity).update();
         if (updated == 0) {
             Location l = location(locationId).orElseThrow(() -> new NotFoundException("No location " + locationId));
-            throw new ConflictException(ErrorCode.CAPACITY_EXCEEDED, "Location " + l.code() + " is full: " + l.population() + " of "
+            throw new ConflictException(ErrorCode.CAPACITY_EXCEEDED,
+                    "Location " + l.code() + " is full: " + l.population() + " of "
                     + l.certifiedCapacity() + " certified places taken");
         }
         return location(locationId).orElseThrow();
@@ -189,7 +190,8 @@ public class EstateService implements FacilityDirectory {
                             + "or population + ? <= certified_capacity)")
                     .params(e.getValue(), e.getKey(), enforceCapacity, e.getValue()).update();
             if (updated == 0) {
-                throw new ConflictException(ErrorCode.CAPACITY_EXCEEDED, "Location " + location(e.getKey()).map(Location::code).orElse("?")
+                throw new ConflictException(ErrorCode.CAPACITY_EXCEEDED,
+                        "Location " + location(e.getKey()).map(Location::code).orElse("?")
                         + " has too few free certified places for " + e.getValue() + " people");
             }
         }
@@ -207,7 +209,8 @@ public class EstateService implements FacilityDirectory {
                             + "and (?::int is null or population + ? <= ?::int)")
                     .params(e.getValue(), e.getKey(), limit, e.getValue(), limit).update();
             if (updated == 0) {
-                throw new ConflictException(ErrorCode.CAPACITY_EXCEEDED, "Location " + location(e.getKey()).map(Location::code).orElse("?")
+                throw new ConflictException(ErrorCode.CAPACITY_EXCEEDED,
+                        "Location " + location(e.getKey()).map(Location::code).orElse("?")
                         + " has too few free places for " + e.getValue() + " more");
             }
         }

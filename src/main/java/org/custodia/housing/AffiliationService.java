@@ -176,7 +176,8 @@ public class AffiliationService {
         client.sql("select pg_advisory_xact_lock(?)").param(claimId).query().listOfRows();
         Claim current = claims(personId).stream().filter(x -> x.id() == claimId).findFirst().orElseThrow();
         if (current.status().equals("CLOSED") || current.status().equals(status)) {
-            throw new ConflictException(ErrorCode.ALREADY_DONE, "Claim " + claimId + " is already " + current.status().toLowerCase());
+            throw new ConflictException(ErrorCode.ALREADY_DONE,
+                    "Claim " + claimId + " is already " + current.status().toLowerCase());
         }
         Instant now = clock.instant();
         client.sql("insert into affiliation_claim_event (claim_id, status, reason, recorded_by, recorded_at) "

@@ -69,7 +69,8 @@ class ArrivalCheck implements AdmissionGuard {
             }
         }
         if (!refused.isEmpty()) {
-            throw new ConflictException(ErrorCode.HOUSING_RULE, "Booking into the cell breaks housing rules; nobody was admitted: "
+            throw new ConflictException(ErrorCode.HOUSING_RULE,
+                    "Booking into the cell breaks housing rules; nobody was admitted: "
                     + String.join("; ", reasons.stream().sorted().toList())
                     + " (admit to reception and place with a plan or a move)", Map.of("refused", refused));
         }

@@ -95,7 +95,8 @@ public class GroupService {
         String previous = client.sql("select level from group_rivalry where group_a = ? and group_b = ?")
                 .params(a, b).query(String.class).optional().orElse("NONE");
         if (previous.equals(c.level())) {
-            throw new ConflictException(ErrorCode.ALREADY_EXISTS, c.level().equals("NONE") ? "There is no rivalry between " + a + " and " + b
+            throw new ConflictException(ErrorCode.ALREADY_EXISTS,
+                    c.level().equals("NONE") ? "There is no rivalry between " + a + " and " + b
                     : a + " and " + b + " are already kept apart by " + c.level().toLowerCase());
         }
         if (c.level().equals("NONE")) {

@@ -70,7 +70,8 @@ public class IsolationService {
             throw new ConflictException(ErrorCode.NOT_IN_CUSTODY, "Person " + personId + " is not in custody");
         }
         if (active(personId) != null) {
-            throw new ConflictException(ErrorCode.ALREADY_DONE, "Person " + personId + " is already isolated; end that order first");
+            throw new ConflictException(ErrorCode.ALREADY_DONE,
+                    "Person " + personId + " is already isolated; end that order first");
         }
         Instant now = clock.instant();
         long id = client.sql("""

@@ -145,7 +145,8 @@ public class MoveService {
         if (!override || capacity) {
             String first = broken.getFirst().violations().stream().map(Violation::message)
                     .collect(Collectors.joining("; "));
-            throw new ConflictException(ErrorCode.HOUSING_RULE, (override ? "Capacity is never overridden (COMMAND may authorise an "
+            throw new ConflictException(ErrorCode.HOUSING_RULE,
+                    (override ? "Capacity is never overridden (COMMAND may authorise an "
                     + "emergency cap); nothing was moved: " : "The move breaks housing rules; nothing was moved: ")
                     + first + (broken.size() > 1 ? " (and " + (broken.size() - 1) + " more)" : ""),
                     Map.of("refused", broken));
@@ -164,7 +165,8 @@ public class MoveService {
             Booking b = bookings.get(m.personId());
             if (b == null) {
                 people.find(m.personId(), official);
-                throw new ConflictException(ErrorCode.NOT_IN_CUSTODY, "Person " + m.personId() + " is not in custody; nothing was moved");
+                throw new ConflictException(ErrorCode.NOT_IN_CUSTODY,
+                        "Person " + m.personId() + " is not in custody; nothing was moved");
             }
             if (!official.sees(b.facilityCode())) {
                 throw new NotFoundException("No person " + m.personId());
@@ -178,7 +180,8 @@ public class MoveService {
                 throw new InvalidRequestException("toLocationId", "leaving the facility is a transfer");
             }
             if (to.id() == b.locationId()) {
-                throw new ConflictException(ErrorCode.ALREADY_DONE, "Person " + m.personId() + " is already in " + to.code());
+                throw new ConflictException(ErrorCode.ALREADY_DONE,
+                        "Person " + m.personId() + " is already in " + to.code());
             }
         }
         Set<Long> pavilions = new HashSet<>();

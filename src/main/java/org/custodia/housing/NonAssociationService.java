@@ -132,7 +132,8 @@ public class NonAssociationService {
                 .query().listOfRows();
         na = find(id);
         if (na.active() == status.equals("REOPENED")) {
-            throw new ConflictException(ErrorCode.ALREADY_DONE, "Non-association " + id + " is already " + (na.active() ? "open" : "closed"));
+            throw new ConflictException(ErrorCode.ALREADY_DONE,
+                    "Non-association " + id + " is already " + (na.active() ? "open" : "closed"));
         }
         Instant now = clock.instant();
         client.sql("insert into non_association_event (non_association_id, status, reason, recorded_by, recorded_at) "

@@ -233,7 +233,8 @@ public class PlanService {
         Plan p = lockProposed(id, official);
         // four eyes: the official who proposed a plan does not approve it, by any account of theirs
         if (accounts.samePerson(p.createdBy(), official.username())) {
-            throw new ConflictException(ErrorCode.SECOND_OFFICIAL_REQUIRED, "A plan is approved by a different official from the one who proposed it ("
+            throw new ConflictException(ErrorCode.SECOND_OFFICIAL_REQUIRED,
+                    "A plan is approved by a different official from the one who proposed it ("
                     + p.createdBy() + "), not through an account they opened or changed");
         }
         List<MoveRequest> list = client.sql("select person_id, to_location_id from housing_plan_move where plan_id = ? "
@@ -260,7 +261,8 @@ public class PlanService {
                 .orElseThrow(() -> new NotFoundException("No plan " + id));
         Plan p = plan(id, 0, 1, official);
         if (!p.status().equals("PROPOSED")) {
-            throw new ConflictException(ErrorCode.ALREADY_DONE, "Plan " + id + " is already " + p.status().toLowerCase());
+            throw new ConflictException(ErrorCode.ALREADY_DONE,
+                    "Plan " + id + " is already " + p.status().toLowerCase());
         }
         return p;
     }

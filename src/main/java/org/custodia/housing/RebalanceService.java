@@ -76,7 +76,8 @@ public class RebalanceService {
         estate.requireVisible(r.facilityCode(), official);
         Set<Long> pavilions = pavilions(r);
         if (!running.tryLock()) {
-            throw new ConflictException(ErrorCode.IN_PROGRESS, "A rebalancing is already running; propose again when it has finished");
+            throw new ConflictException(ErrorCode.IN_PROGRESS,
+                    "A rebalancing is already running; propose again when it has finished");
         }
         try {
             HousingState state = Objects.requireNonNull(snapshot.execute(s -> data.rebalancing(r.facilityCode())));

@@ -140,6 +140,10 @@ public class TransferService {
         }
         // same lock order as moves: the booking, then facility, pavilions and cells
         Map<Long, Booking> bookings = people.lockInCustody(List.of(t.personId()));
+        if (!bookings.containsKey(t.personId())) {
+            throw new ConflictException(ErrorCode.NOT_IN_CUSTODY, "Person " + t.personId() + " is no longer in "
+                    + "custody (released while in transit); the transfer cannot be received");
+        }
         estate.lockFacilities(List.of(t.toFacility()));
         Location to = toLocationId == null
                 ? estate.reception(t.toFacility()).orElseThrow(() -> new ConflictException("No reception"))
@@ -171,7 +175,8 @@ public class TransferService {
 
     private static void refuse(List<Violation> v) {
         if (!v.isEmpty()) {
-            throw new ConflictException(ErrorCode.HOUSING_RULE, "The transfer breaks housing rules; nothing was changed: "
+            throw new ConflictException(ErrorCode.HOUSING_RULE,
+                    "The transfer breaks housing rules; nothing was changed: "
                     + v.stream().map(Violation::message).collect(Collectors.joining("; ")), Map.of("violations", v));
         }
     }

@@ -1,5 +1,7 @@
 package org.custodia.intake;
 
+import jakarta.validation.Validator;
+import java.io.InputStream;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,6 +24,7 @@ import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.NotFoundException;
 import org.custodia.platform.Official;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,6 +55,8 @@ public class IntakeService implements DisposableBean {
     private final TransactionTemplate tx;
     private final JsonMapper json;
     private final Clock clock;
+    private final Validator validator;
+    private final BatchReader reader;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "intake-batches");
         t.setDaemon(true);
@@ -59,7 +64,10 @@ public class IntakeService implements DisposableBean {
     });
 
     IntakeService(JdbcClient client, AccessLog accessLog, PeopleService people, EstateService estate,
-                  TransactionTemplate tx, JsonMapper json, Clock clock) {
+                  TransactionTemplate tx, JsonMapper json, Clock clock, Validator validator,
+                  @Value("${custodia.intake.max-bytes:33554432}") long maxBytes) {
+        this.validator = validator;
+        this.reader = new BatchReader(json, maxBytes, MAX_ROWS);
         this.client = client;
         this.accessLog = accessLog;
         this.people = people;
@@ -69,21 +77,24 @@ public class IntakeService implements DisposableBean {
         this.clock = clock;
     }
 
-    public Submission submit(String body, boolean csv, Mode mode, String clientId, Official official) {
+    /** A batch from a stream (the request body, an uploaded file), read within the byte and row limits. */
+    public Submission submit(InputStream body, boolean csv, Mode mode, String clientId, Official official) {
         if (clientId != null && (clientId.isBlank() || clientId.length() > 100)) {
             throw new InvalidRequestException("batchId", "at most 100 characters");
         }
-        String hash = sha256((csv ? "CSV\n" : "JSON\n") + mode + "\n" + body);
-        Optional<BatchReport> seen = find(clientId, hash, official);
+        Optional<BatchReport> seen = clientId == null ? Optional.empty() : find(clientId, "", official);
         if (seen.isPresent()) {
             return new Submission(seen.get(), true);
         }
-        List<Map<String, String>> rows = csv ? csvRows(body) : jsonRows(body);
+        BatchReader.Batch batch = reader.read(body, csv, mode.name());
+        String hash = batch.contentHash();
+        seen = find(null, hash, official);
+        if (seen.isPresent()) {
+            return new Submission(seen.get(), true);
+        }
+        List<Map<String, String>> rows = batch.rows();
         if (rows.isEmpty()) {
             throw new InvalidRequestException("body", "the batch has no rows");
-        }
-        if (rows.size() > MAX_ROWS) {
-            throw new InvalidRequestException("body", "at most " + MAX_ROWS + " rows in one batch");
         }
         List<BatchReport.RowError> errors = new ArrayList<>();
         List<Admission> valid = new ArrayList<>();
@@ -96,6 +107,9 @@ public class IntakeService implements DisposableBean {
                     : receptions.computeIfAbsent(facility, f -> estate.reception(f).map(Location::id).orElse(null));
             Rows.Converted c = Rows.convert(row, reception);
             Map<String, String> problems = new LinkedHashMap<>(c.errors());
+            // the same constraints as an admission through the API (aliases[2].<list element> is "aliases")
+            validator.validate(c.admission()).forEach(v -> problems.putIfAbsent(
+                    v.getPropertyPath().toString().replaceFirst("\\[.*", ""), v.getMessage()));
             people.problems(c.admission()).forEach(problems::putIfAbsent);
             if (facility != null && reception == null) {
                 problems.put("facilityCode", "no such facility in your scope, or it has no reception");
@@ -178,7 +192,8 @@ public class IntakeService implements DisposableBean {
         BatchReport.HeldRow held = r.heldRows().stream().filter(h -> h.row() == row).findFirst()
                 .orElseThrow(() -> new NotFoundException("No held row " + row + " in batch " + batchId));
         if (held.resolution() != null) {
-            throw new ConflictException(ErrorCode.ALREADY_DONE, "Row " + row + " was already resolved: " + held.resolution());
+            throw new ConflictException(ErrorCode.ALREADY_DONE,
+                    "Row " + row + " was already resolved: " + held.resolution());
         }
         if (decision == null) {
             throw new InvalidRequestException("decision", "ADMIT_AS_NEW, SAME_PERSON or DISMISS");
@@ -281,6 +296,7 @@ public class IntakeService implements DisposableBean {
     }
 
     /** The submitter's own batch with this client id or content: ids and hashes are per submitter. */
+
     private Optional<BatchReport> find(String clientId, String hash, Official official) {
         if (clientId != null) {
             Optional<BatchReport> byId = read("client_id = ? and submitted_by = ?", clientId, official.username());
@@ -303,77 +319,8 @@ public class IntakeService implements DisposableBean {
                 .optional();
     }
 
-    private static List<Map<String, String>> csvRows(String body) {
-        List<List<String>> table;
-        try {
-            table = Csv.parse(body);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("body", "malformed CSV: " + e.getMessage());
-        }
-        if (table.isEmpty()) {
-            return List.of();
-        }
-        List<String> header = table.getFirst().stream().map(String::strip).toList();
-        List<String> unknown = Rows.unknownColumns(header);
-        if (!unknown.isEmpty()) {
-            throw new InvalidRequestException("header", "unknown columns " + unknown + "; expected " + Rows.COLUMNS);
-        }
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (int i = 1; i < table.size(); i++) {
-            List<String> cells = table.get(i);
-            if (cells.size() != header.size()) {
-                throw new InvalidRequestException("body", "row " + i + " has " + cells.size() + " fields; the header has "
-                        + header.size());
-            }
-            Map<String, String> row = new HashMap<>();
-            for (int c = 0; c < header.size(); c++) {
-                row.put(header.get(c), cells.get(c));
-            }
-            rows.add(row);
-        }
-        return rows;
-    }
 
-    private List<Map<String, String>> jsonRows(String body) {
-        JsonNode root;
-        try {
-            root = json.readTree(body);
-        } catch (RuntimeException e) {
-            throw new InvalidRequestException("body", "malformed JSON");
-        }
-        if (root == null || !root.isArray()) {
-            throw new InvalidRequestException("body", "a JSON array of people is expected");
-        }
-        List<Map<String, String>> rows = new ArrayList<>();
-        int i = 0;
-        for (JsonNode n : root.values()) {
-            i++;
-            if (!n.isObject()) {
-                throw new InvalidRequestException("body", "row " + i + " is not an object");
-            }
-            List<String> unknown = Rows.unknownColumns(n.propertyNames());
-            if (!unknown.isEmpty()) {
-                throw new InvalidRequestException("body", "row " + i + ": unknown fields " + unknown);
-            }
-            Map<String, String> row = new HashMap<>();
-            for (String f : n.propertyNames()) {
-                JsonNode v = n.get(f);
-                if (v.isArray()) {
-                    List<String> parts = new ArrayList<>();
-                    v.values().forEach(x -> parts.add(x.asString()));
-                    row.put(f, String.join("|", parts));
-                } else if (!v.isNull()) {
-                    row.put(f, v.asString());
-                }
-            }
-            rows.add(row);
-        }
-        return rows;
-    }
 
-    private static String sha256(String s) {
-        return org.custodia.platform.Sha256.hex(s);
-    }
 
     @Override
     public void destroy() {

@@ -37,7 +37,7 @@ final class Rows {
             try {
                 dob = LocalDate.parse(dobText);
             } catch (DateTimeParseException e) {
-                errors.put("dateOfBirth", "not a date (YYYY-MM-DD): " + dobText);
+                errors.put("dateOfBirth", "not a date (YYYY-MM-DD)");
             }
         }
         Instant arrested = null;
@@ -46,7 +46,7 @@ final class Rows {
             try {
                 arrested = Instant.parse(arrestedText);
             } catch (DateTimeParseException e) {
-                errors.put("arrestedAt", "not an instant (e.g. 2025-03-15T10:00:00Z): " + arrestedText);
+                errors.put("arrestedAt", "not an instant (e.g. 2025-03-15T10:00:00Z)");
             }
         }
         Sex sex = parseEnum(Sex.class, row.get("sex"), "sex", errors);

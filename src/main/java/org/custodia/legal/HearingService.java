@@ -154,7 +154,8 @@ public class HearingService {
         }
         if (client.sql("select outcome is not null from hearing where id = ?").param(hearingId).query(Boolean.class)
                 .single()) {
-            throw new ConflictException(ErrorCode.ALREADY_DONE, "The outcome of hearing " + hearingId + " is already recorded");
+            throw new ConflictException(ErrorCode.ALREADY_DONE,
+                    "The outcome of hearing " + hearingId + " is already recorded");
         }
         Instant now = clock.instant();
         client.sql("update hearing set outcome = ?, outcome_by = ?, outcome_at = ? where id = ?")

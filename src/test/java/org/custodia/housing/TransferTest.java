@@ -18,6 +18,25 @@ class TransferTest extends ServiceTest {
     }
 
     @Test
+    void someoneReleasedWhileInTransitCannotBeReceivedAndNothingChanges() {
+        long person = fx.admit("CECOT", fx.newCell("CECOT", 2), "UNTRIED");
+        String other = db.sql("select code from facility where code <> 'CECOT' order by code limit 1")
+                .query(String.class).single();
+        long id = api.post("/api/transfers", "registro", Map.of("personId", person, "toFacility", other,
+                "authorityReference", "Resolución DGCP-2026-120", "reason", "Acercamiento familiar"))
+                .json().get("id").asLong();
+        release(person);
+        long entries = fx.ledgerEntries();
+
+        Api.Response r = api.post("/api/transfers/" + id + "/receive", "direccion",
+                "{\"orderReference\":\"Resolución DGCP-2026-120\"}");
+
+        assertThat(r.status()).as(r.body()).isEqualTo(409);
+        assertThat(r.json().get("code").asString()).isEqualTo("not-in-custody");
+        assertThat(fx.ledgerEntries()).isEqualTo(entries);
+    }
+
+    @Test
     void aTransferIsDispatchedCountedInTransitAndReceivedWithBothEndsInTheLedger() {
         long person = fx.admit("CECOT", fx.newCell("CECOT", 2), "UNTRIED");
         String other = db.sql("select code from facility where code <> 'CECOT' order by code limit 1")

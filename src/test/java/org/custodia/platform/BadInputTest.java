@@ -144,6 +144,38 @@ class BadInputTest extends ServiceTest {
     }
 
     @Nested
+    class Size {
+        String hugeReason() {
+            return "{\"cohort\":\"AISL-1\",\"reason\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        }
+
+        @Test
+        void aBodyOverTheLimitIsRefusedBeforeItIsRead() {
+            long person = fx.admit("CECOT", fx.newCell("CECOT", 2)).get("id").asLong();
+            long orders = rows("isolation_order");
+
+            Api.Response r = api.post("/api/people/" + person + "/isolation", "salud", hugeReason());
+
+            assertThat(r.status()).isEqualTo(413);
+            assertThat(r.json().get("code").asString()).isEqualTo("too-large");
+            assertThat(rows("isolation_order")).isEqualTo(orders);
+        }
+
+        @Test
+        void aBodyWithoutADeclaredLengthIsCutOffAtTheLimit() {
+            long person = fx.admit("CECOT", fx.newCell("CECOT", 2)).get("id").asLong();
+            long orders = rows("isolation_order");
+
+            Api.Response r = api.postChunked("/api/people/" + person + "/isolation", "salud",
+                    hugeReason().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+            assertThat(r.status()).as(r.body()).isEqualTo(413);
+            assertThat(r.json().get("code").asString()).isEqualTo("too-large");
+            assertThat(rows("isolation_order")).isEqualTo(orders);
+        }
+    }
+
+    @Nested
     class Codes {
         @Test
         void aConflictCarriesItsOwnCode() {

@@ -51,6 +51,12 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A JSON body sent in chunks, without a declared length. */
+    public Response postChunked(String path, String user, byte[] body) {
+        return send(request(path, user).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
+    }
+
     /** A request with a bearer token instead of a password. */
     public Response getWithToken(String path, String token) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token).GET());

@@ -1,6 +1,7 @@
 package org.custodia.intake.internal;
 
 import jakarta.validation.Valid;
+import java.io.InputStream;
 import java.net.URI;
 import org.custodia.intake.BatchReport;
 import org.custodia.intake.IntakeService;
@@ -38,7 +39,7 @@ class IntakeApiController {
      */
     @PostMapping(consumes = {"text/csv", MediaType.APPLICATION_JSON_VALUE})
     @PreAuthorize(Access.RECORDS)
-    ResponseEntity<BatchReport> submit(@RequestBody String body,
+    ResponseEntity<BatchReport> submit(InputStream body,
                                        @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
                                        @RequestParam(defaultValue = "ALL_OR_NOTHING") String mode,
                                        @RequestParam(required = false) String batchId) {

@@ -44,7 +44,7 @@ class IntakeUiController {
             boolean csv = !name.endsWith(".json");
             IntakeService.Mode m = "VALID_ONLY".equals(mode) ? IntakeService.Mode.VALID_ONLY
                     : IntakeService.Mode.ALL_OR_NOTHING;
-            BatchReport r = intake.submit(new String(file.getBytes(), StandardCharsets.UTF_8), csv, m, null,
+            BatchReport r = intake.submit(file.getInputStream(), csv, m, null,
                     Officials.current()).report();
             return "redirect:/intake/" + r.id();
         } catch (CustodiaException e) {
