@@ -133,6 +133,9 @@ public class EstateService implements FacilityDirectory {
     }
 
     private static void validate(NewLocation l, Map<String, Long> pavilions) {
+        if (l == null) {
+            throw new InvalidRequestException("locations", "each location is an object");
+        }
         Map<String, String> errors = new LinkedHashMap<>();
         if (l.code() == null || l.code().isBlank() || l.code().length() > 40) {
             errors.put("code", "required, at most 40 characters");

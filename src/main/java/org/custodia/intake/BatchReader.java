@@ -1,6 +1,5 @@
 package org.custodia.intake;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.custodia.platform.InvalidRequestException;
+import org.custodia.platform.LimitedInputStream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -50,14 +50,12 @@ final class BatchReader {
         MessageDigest sha = sha256();
         sha.update(((csv ? "CSV\n" : "JSON\n") + mode + "\n").getBytes(StandardCharsets.UTF_8));
         // the parsers close what they read; the rest of the body is still read for the hash, then closed here
-        try (body; InputStream in = new DigestInputStream(new Limited(body, maxBytes), sha)) {
+        try (body; InputStream in = new DigestInputStream(new LimitedInputStream(body, maxBytes), sha)) {
             List<Map<String, String>> rows = csv ? csvRows(in) : jsonRows(in);
             in.transferTo(java.io.OutputStream.nullOutputStream()); // what follows the last row still counts in the hash
             return new Batch(rows, HexFormat.of().formatHex(sha.digest()));
-        } catch (TooLarge e) {
-            throw new InvalidRequestException("body", "at most " + maxBytes + " bytes in one batch");
         } catch (IOException | JacksonException e) {
-            if (e.getCause() instanceof TooLarge || e instanceof JacksonException j && j.getCause() instanceof TooLarge) {
+            if (LimitedInputStream.causedBy(e)) {
                 throw new InvalidRequestException("body", "at most " + maxBytes + " bytes in one batch");
             }
             throw new InvalidRequestException("body", csv ? "malformed CSV (check quotes and separators)"
@@ -151,45 +149,5 @@ final class BatchReader {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Refuses to read past the limit: a body is never read further than what a batch may be. */
-    private static final class Limited extends FilterInputStream {
-        private final long max;
-        private long read;
-
-        Limited(InputStream in, long max) {
-            super(in);
-            this.max = max;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            count(b < 0 ? 0 : 1);
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            count(Math.max(n, 0));
-            return n;
-        }
-
-        @Override
-        public void close() {
-            // left open for the hash of what follows the last row; read() closes the body
-        }
-
-        private void count(int n) throws TooLarge {
-            read += n;
-            if (read > max) {
-                throw new TooLarge();
-            }
-        }
-    }
-
-    private static final class TooLarge extends IOException {
     }
 }

@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.custodia.accounts.AccessLog;
 import org.custodia.estate.EstateService;
 import org.custodia.estate.Location;
@@ -23,8 +21,13 @@ import org.custodia.platform.ErrorCode;
 import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.NotFoundException;
 import org.custodia.platform.Official;
-import org.springframework.beans.factory.DisposableBean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,11 +41,16 @@ import tools.jackson.databind.json.JsonMapper;
  * client id, or the same content) is answered with the report of the first one: nobody is created twice.
  */
 @Service
-public class IntakeService implements DisposableBean {
+public class IntakeService {
     public static final int MAX_ROWS = 10_000;
     private static final int CHUNK = 500;
 
     public enum Mode { ALL_OR_NOTHING, VALID_ONLY }
+
+    private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
+    private static final String LOCK_PREFIX = "intake-batch:";
+    static final String INTERRUPTED = "Interrupted by a stop of the service before it was committed: nobody in this "
+            + "batch was admitted. Send it again (same batch id or same file) to admit it.";
 
     /** The answer to a submission: the report, and whether this batch was seen before. */
     public record Submission(BatchReport report, boolean repeated) {
@@ -57,15 +65,13 @@ public class IntakeService implements DisposableBean {
     private final Clock clock;
     private final Validator validator;
     private final BatchReader reader;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "intake-batches");
-        t.setDaemon(true);
-        return t;
-    });
+    private final TaskExecutor worker;
 
     IntakeService(JdbcClient client, AccessLog accessLog, PeopleService people, EstateService estate,
                   TransactionTemplate tx, JsonMapper json, Clock clock, Validator validator,
-                  @Value("${custodia.intake.max-bytes:33554432}") long maxBytes) {
+                  @Value("${custodia.intake.max-bytes:33554432}") long maxBytes,
+                  @Qualifier("applicationTaskExecutor") TaskExecutor worker) {
+        this.worker = worker;
         this.validator = validator;
         this.reader = new BatchReader(json, maxBytes, MAX_ROWS);
         this.client = client;
@@ -83,15 +89,19 @@ public class IntakeService implements DisposableBean {
             throw new InvalidRequestException("batchId", "at most 100 characters");
         }
         Optional<BatchReport> seen = clientId == null ? Optional.empty() : find(clientId, "", official);
-        if (seen.isPresent()) {
+        if (seen.isPresent() && !seen.get().status().equals("INTERRUPTED")) {
             return new Submission(seen.get(), true);
         }
         BatchReader.Batch batch = reader.read(body, csv, mode.name());
         String hash = batch.contentHash();
-        seen = find(null, hash, official);
-        if (seen.isPresent()) {
+        if (seen.isEmpty()) {
+            seen = find(null, hash, official);
+        }
+        if (seen.isPresent() && !seen.get().status().equals("INTERRUPTED")) {
             return new Submission(seen.get(), true);
         }
+        // an interrupted batch sent again runs again under its own id: it admitted nobody
+        BatchReport resumed = seen.orElse(null);
         List<Map<String, String>> rows = batch.rows();
         if (rows.isEmpty()) {
             throw new InvalidRequestException("body", "the batch has no rows");
@@ -149,16 +159,27 @@ public class IntakeService implements DisposableBean {
                 toAdmit.add(a);
             }
         }
-        String id = UUID.randomUUID().toString();
+        String id = resumed == null ? UUID.randomUUID().toString() : resumed.id();
         boolean rejected = !errors.isEmpty() && mode == Mode.ALL_OR_NOTHING;
         String status = rejected ? "REJECTED" : toAdmit.isEmpty() ? "DONE" : "ADMITTING";
         String message = rejected ? "The batch has errors; nobody was admitted. Correct them, or submit again with "
-                + "mode=VALID_ONLY to admit the valid rows only." : null;
+                + "mode=VALID_ONLY to admit the valid rows only."
+                : resumed != null ? "Sent again after an interruption (nobody had been admitted)." : null;
         BatchReport report = new BatchReport(id, status, csv ? "CSV" : "JSON", mode.name(), rows.size(), 0, 0,
                 held.size(), List.copyOf(errors), List.copyOf(held), official.username(), clock.instant(),
                 rejected || toAdmit.isEmpty() ? clock.instant() : null, message);
         // Two identical submissions at the same moment: the unique keys let one in, the other gets its report.
-        int inserted = client.sql("""
+        int inserted = resumed != null ? client.sql("""
+                        update intake_batch set client_id = coalesce(?, client_id), content_hash = ?, format = ?,
+                               mode = ?, status = ?, total = ?, processed = 0, admitted = 0, held = ?,
+                               error_count = ?, report = ?::jsonb, submitted_at = ?, finished_at = ?
+                         where id = ? and submitted_by = ? and status = 'INTERRUPTED'""")
+                .params(clientId, hash, report.format(), mode.name(), status, rows.size(), held.size(),
+                        errors.size(), json.writeValueAsString(report), Timestamp.from(report.submittedAt()),
+                        report.finishedAt() == null ? null : Timestamp.from(report.finishedAt()), id,
+                        official.username())
+                .update()
+                : client.sql("""
                         insert into intake_batch (id, client_id, content_hash, format, mode, status, total, held,
                                                   error_count, report, submitted_by, submitted_at, finished_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?) on conflict do nothing""")
@@ -173,7 +194,7 @@ public class IntakeService implements DisposableBean {
         }
         logCandidates(report, official);
         if (status.equals("ADMITTING")) {
-            worker.submit(() -> admit(id, toAdmit, official));
+            worker.execute(() -> admit(id, toAdmit, official));
         }
         return new Submission(report, false);
     }
@@ -256,17 +277,51 @@ public class IntakeService implements DisposableBean {
     private void admit(String id, List<Admission> toAdmit, Official official) {
         try {
             int[] done = {0};
-            tx.executeWithoutResult(s -> {
+            boolean ran = Boolean.TRUE.equals(tx.execute(s -> {
+                // held until commit or rollback: a start-up finds the batch running, not interrupted
+                client.sql("select pg_advisory_xact_lock(hashtext(?))").param(LOCK_PREFIX + id).query().listOfRows();
+                if (!"ADMITTING".equals(client.sql("select status from intake_batch where id = ?").param(id)
+                        .query(String.class).single())) {
+                    return false; // marked interrupted by a start-up before this worker ran: resubmitted instead
+                }
                 for (int from = 0; from < toAdmit.size(); from += CHUNK) {
                     List<Admission> chunk = toAdmit.subList(from, Math.min(toAdmit.size(), from + CHUNK));
                     people.admitBatch(chunk, official);
                     done[0] += chunk.size();
                     progress(id, done[0]);
                 }
-            });
-            finish(id, "DONE", toAdmit.size(), null);
+                return true;
+            }));
+            if (ran) {
+                finish(id, "DONE", toAdmit.size(), null);
+            }
         } catch (RuntimeException e) {
-            finish(id, "FAILED", 0, "Nobody in this batch was admitted: " + e.getMessage());
+            String errorId = UUID.randomUUID().toString();
+            LOG.error("Batch {} failed, error id {}", id, errorId, e);
+            finish(id, "FAILED", 0, "Nobody in this batch was admitted (error id " + errorId + ", in the log)");
+        }
+    }
+
+    /**
+     * At start: a batch left admitting by a process that died admitted nobody (one transaction), and no live
+     * worker holds its lock. It is marked INTERRUPTED; sending it again (same batch id or same content) admits it.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void markInterrupted() {
+        List<String> stuck = client.sql("select id from intake_batch where status in ('ADMITTING', 'VALIDATING')")
+                .query(String.class).list();
+        for (String id : stuck) {
+            Boolean interrupted = tx.execute(s -> {
+                if (!client.sql("select pg_try_advisory_xact_lock(hashtext(?))").param(LOCK_PREFIX + id)
+                        .query(Boolean.class).single()) {
+                    return false; // another live process is admitting it
+                }
+                finish(id, "INTERRUPTED", 0, INTERRUPTED);
+                return true;
+            });
+            if (Boolean.TRUE.equals(interrupted)) {
+                LOG.warn("Batch {} was interrupted by a stop before it was committed; nobody was admitted", id);
+            }
         }
     }
 
@@ -322,8 +377,4 @@ public class IntakeService implements DisposableBean {
 
 
 
-    @Override
-    public void destroy() {
-        worker.shutdown();
-    }
 }

@@ -117,10 +117,8 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof RequestSizeFilter.BodyTooLarge) {
-                return problem(ErrorCode.TOO_LARGE, "The request body is too large", Map.of());
-            }
+        if (LimitedInputStream.causedBy(e)) {
+            return problem(ErrorCode.TOO_LARGE, "The request body is too large", Map.of());
         }
         return problem(ErrorCode.UNREADABLE,
                 "The request body is not valid JSON of the expected shape (check field types, dates as YYYY-MM-DD "

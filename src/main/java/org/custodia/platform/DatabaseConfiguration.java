@@ -53,6 +53,7 @@ class DatabaseConfiguration {
         }
         Files.createDirectories(pgDir.getParent());
         DatabasePasswords passwords = DatabasePasswords.load(dataDir);
+        OrphanedServer.stopIfOrphaned(pgDir);
         log.info("Starting embedded PostgreSQL with data in {}", pgDir);
         EmbeddedPostgres pg = EmbeddedPostgres.builder()
                 .setDataDirectory(pgDir)

@@ -50,13 +50,6 @@ class RequestSizeFilter extends OncePerRequestFilter {
         chain.doFilter(new Limited(request, max), response);
     }
 
-    /** Thrown while reading past the limit; the error handler answers 413. */
-    public static final class BodyTooLarge extends IOException {
-        BodyTooLarge(long max) {
-            super("A request body is at most " + max + " bytes");
-        }
-    }
-
     private static final class Limited extends HttpServletRequestWrapper {
         private final long max;
         private ServletInputStream stream;
@@ -70,28 +63,16 @@ class RequestSizeFilter extends OncePerRequestFilter {
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
                 ServletInputStream in = super.getInputStream();
+                LimitedInputStream limited = new LimitedInputStream(in, max);
                 stream = new ServletInputStream() {
-                    private long read;
-
                     @Override
                     public int read() throws IOException {
-                        int b = in.read();
-                        count(b < 0 ? 0 : 1);
-                        return b;
+                        return limited.read();
                     }
 
                     @Override
                     public int read(byte[] b, int off, int len) throws IOException {
-                        int n = in.read(b, off, len);
-                        count(Math.max(n, 0));
-                        return n;
-                    }
-
-                    private void count(int n) throws BodyTooLarge {
-                        read += n;
-                        if (read > max) {
-                            throw new BodyTooLarge(max);
-                        }
+                        return limited.read(b, off, len);
                     }
 
                     @Override

@@ -20,8 +20,7 @@ class TransferTest extends ServiceTest {
     @Test
     void someoneReleasedWhileInTransitCannotBeReceivedAndNothingChanges() {
         long person = fx.admit("CECOT", fx.newCell("CECOT", 2), "UNTRIED");
-        String other = db.sql("select code from facility where code <> 'CECOT' order by code limit 1")
-                .query(String.class).single();
+        String other = fx.otherFacility();
         long id = api.post("/api/transfers", "registro", Map.of("personId", person, "toFacility", other,
                 "authorityReference", "Resolución DGCP-2026-120", "reason", "Acercamiento familiar"))
                 .json().get("id").asLong();
@@ -39,8 +38,7 @@ class TransferTest extends ServiceTest {
     @Test
     void aTransferIsDispatchedCountedInTransitAndReceivedWithBothEndsInTheLedger() {
         long person = fx.admit("CECOT", fx.newCell("CECOT", 2), "UNTRIED");
-        String other = db.sql("select code from facility where code <> 'CECOT' order by code limit 1")
-                .query(String.class).single();
+        String other = fx.otherFacility();
         Map<String, Object> order = Map.of("personId", person, "toFacility", other,
                 "authorityReference", "Resolución DGCP-2026-118", "reason", "Acercamiento familiar");
         // a custody officer alone does not send someone to another facility
@@ -82,8 +80,7 @@ class TransferTest extends ServiceTest {
     void aFacilityLevelNonAssociationBlocksTheTransferAndBadInputChangesNothing() {
         long person = fx.admit("CECOT", fx.newCell("CECOT", 2), "UNTRIED");
         long witness = fx.admit("CECOT", fx.newCell("CECOT", 2), "UNTRIED");
-        String other = db.sql("select code from facility where code <> 'CECOT' order by code limit 1")
-                .query(String.class).single();
+        String other = fx.otherFacility();
         long entries = fx.ledgerEntries();
         assertThat(api.post("/api/transfers", "registro", Map.of("personId", person)).status()).isEqualTo(400);
         assertThat(api.post("/api/transfers", "registro", Map.of("personId", person, "toFacility", "CECOT",

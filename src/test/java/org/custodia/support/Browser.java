@@ -56,6 +56,8 @@ public final class Browser implements AutoCloseable {
         waitFor(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(Api.passwordOf(user));
         driver.findElement(By.id("login-submit")).click();
+        // the session exists only once the answer to the login has arrived: navigating earlier races it
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
     public WebElement waitFor(By by) {

@@ -34,8 +34,13 @@ public final class Fixtures {
     }
 
     /** Another facility than the mega-prison, for scope tests. */
+    /** A demo facility other than CECOT, one that receives people (tests add facilities without a reception). */
     public String otherFacility() {
-        return db.sql("select code from facility where code <> 'CECOT' order by code limit 1").query(String.class)
+        return db.sql("""
+                        select code from facility f
+                         where code <> 'CECOT'
+                           and exists (select 1 from location l where l.facility_code = f.code and l.kind = 'RECEPTION')
+                         order by code limit 1""").query(String.class)
                 .single();
     }
 

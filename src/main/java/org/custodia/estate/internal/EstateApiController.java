@@ -1,6 +1,9 @@
 package org.custodia.estate.internal;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
@@ -106,7 +109,7 @@ class EstateApiController {
     @PostMapping("/facilities/{code}/locations")
     @PreAuthorize(Access.ESTATE_ADMIN)
     @ResponseStatus(HttpStatus.CREATED)
-    List<Location> addLocations(@PathVariable String code, @RequestBody List<@Valid NewLocation> locations) {
+    List<Location> addLocations(@PathVariable String code, @RequestBody @NotEmpty @Size(max = 10000) List<@Valid @NotNull NewLocation> locations) {
         estate.addLocations(code, locations, Actor.of(Officials.current()));
         return locations.stream().map(l -> estate.location(code, l.code()).orElseThrow()).toList();
     }
