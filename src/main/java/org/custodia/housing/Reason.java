@@ -5,50 +5,27 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.ResourceBundle;
 
 /**
  * One reason a plan gives for placing someone where it does, or for leaving them where they are: a code with its
- * values. The API carries the English text too; the plan page says it in the page's language
- * ({@code housing.why.CODE} in the Spanish messages).
+ * values. The API carries the English text too; the plan page says it in the page's language.
  */
 @JsonIgnoreProperties(value = "text", allowGetters = true)
 public record Reason(Code code, List<Object> args, Violation violation) {
+    /**
+     * The English text of each code is {@code housing.why.CODE} in messages_en, the Spanish in messages (one source
+     * per language). REFUSED_ON_RECHECK and KEPT_IN carry the broken rule as their last value; NOTE is a line of
+     * plain text (plans stored before reasons had codes).
+     */
     public enum Code {
-        CELL("cell {0}, pavilion {1}: {2} of {3} places after the move, {4} m² per person"),
-        CELL_CAPPED("cell {0}, pavilion {1}: {2} of {3} places after the move (emergency cap authorised by COMMAND; "
-                + "certified {5}), {4} m² per person"),
-        CATEGORY("category {0} kept with its own"),
-        NO_AFFILIATION("no affiliation on file"),
-        GROUPS("groups {0}: no rival group in the cell or pavilion"),
-        APART("{0} non-association(s) respected"),
-        CO_DEFENDANT("a co-defendant is in the same cell: no lawful cell without one had room"),
-        TRANSFER_NEEDED("non-association at facility level with someone held in {0}: a transfer is needed"),
-        NO_PLACE("no free place: {0} cell(s)"),
-        CATEGORY_APART("category separation (MANDELA-11): {0} cell(s)"),
-        RIVALS("rival group in the cell or pavilion: {0} cell(s)"),
-        SEXES_APART("men and women kept apart in the pavilion: {0} cell(s)"),
-        KEPT_APART("non-association: {0} cell(s)"),
-        NO_CELLS("the facility has no cells"),
-        /** The violation is the last value. */
-        REFUSED_ON_RECHECK("refused on re-check: {0}"),
-        MOVED_ASIDE("placed in {0} instead of {1} to make room for {2}, for whom no other lawful cell had room"),
-        PLACED_AFTER("placed after {0} was planned into {1} instead, to make room"),
-        SEPARATES_CO_DEFENDANTS("separates co-defendants: {0} held someone charged in the same case"),
-        REBALANCED("from {0} ({1} → {2} people, {3} → {4} m² each) to {5}, pavilion {6} "
-                + "({7} → {8} of {9} places, {10} → {11} m² each)"),
-        RECHECKED("every housing rule re-checked for this move: capacity, rival groups, non-associations, "
-                + "category {0}"),
-        /** The violation is the last value. */
-        KEPT_IN("kept in {0}: the move to {1} would break {2}"),
-        /** A line of plain text (plans stored before reasons had codes). */
-        NOTE("{0}");
-
-        private final String english;
-
-        Code(String english) {
-            this.english = english;
-        }
+        CELL, CELL_CAPPED, CATEGORY, NO_AFFILIATION, GROUPS, APART, CO_DEFENDANT, TRANSFER_NEEDED, NO_PLACE,
+        CATEGORY_APART, RIVALS, SEXES_APART, KEPT_APART, NO_CELLS, REFUSED_ON_RECHECK, MOVED_ASIDE, PLACED_AFTER,
+        SEPARATES_CO_DEFENDANTS, REBALANCED, RECHECKED, KEPT_IN, NOTE
     }
+
+    private static final ResourceBundle ENGLISH = ResourceBundle.getBundle("messages", Locale.ENGLISH,
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
 
     public Reason {
         args = List.copyOf(args);
@@ -65,7 +42,7 @@ public record Reason(Code code, List<Object> args, Violation violation) {
 
     @JsonProperty("text")
     public String text() {
-        return new MessageFormat(code.english, Locale.ENGLISH).format(valuesWith(violation == null ? null
+        return new MessageFormat(ENGLISH.getString("housing.why." + code.name()), Locale.ENGLISH).format(valuesWith(violation == null ? null
                 : violation.message()));
     }
 
