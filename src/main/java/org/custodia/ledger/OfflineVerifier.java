@@ -3,7 +3,6 @@ package org.custodia.ledger;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +10,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Checks a ledger export (JSON Lines from {@code GET /api/ledger/export}) with no database and no running service:
@@ -23,6 +24,8 @@ import java.util.stream.IntStream;
  * 2 usage.
  */
 public final class OfflineVerifier {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private OfflineVerifier() {
     }
 
@@ -64,16 +67,39 @@ public final class OfflineVerifier {
     }
 
     public static List<Checkpoint> readCheckpoints(String json) {
-        Object parsed = MiniJson.parse(json);
-        List<?> items = parsed instanceof List<?> l ? l : List.of(parsed);
         List<Checkpoint> out = new ArrayList<>();
-        for (Object o : items) {
-            Map<?, ?> m = (Map<?, ?>) o;
-            out.add(new Checkpoint(text(m, "chain", 0), ((BigDecimal) m.get("seq")).longValueExact(),
-                    text(m, "hash", 0), Instant.parse(text(m, "issuedAt", 0)), text(m, "algorithm", 0),
-                    text(m, "publicKey", 0), text(m, "signature", 0)));
+        for (JsonNode m : items(json)) {
+            JsonNode seq = m.get("seq");
+            if (seq == null || !seq.isIntegralNumber() || !seq.canConvertToLong()) {
+                throw new IllegalArgumentException("a checkpoint without a whole seq");
+            }
+            out.add(new Checkpoint(text(m, "chain"), seq.longValue(), text(m, "hash"),
+                    Instant.parse(text(m, "issuedAt")), text(m, "algorithm"), text(m, "publicKey"),
+                    text(m, "signature")));
         }
         return out;
+    }
+
+    /** One JSON object, or an array of them (Jackson: the verifier runs without Spring, not without libraries). */
+    private static List<JsonNode> items(String json) {
+        JsonNode parsed;
+        try {
+            parsed = JSON.readTree(json);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage());
+        }
+        List<JsonNode> items = new ArrayList<>();
+        if (parsed != null && parsed.isArray()) {
+            parsed.values().forEach(items::add);
+        } else {
+            items.add(parsed);
+        }
+        for (JsonNode n : items) {
+            if (n == null || !n.isObject()) {
+                throw new IllegalArgumentException("a JSON object, or an array of objects, is expected");
+            }
+        }
+        return items;
     }
 
     /**
@@ -84,9 +110,8 @@ public final class OfflineVerifier {
         java.util.Set<String> keys = new java.util.HashSet<>();
         String t = text.strip();
         if (t.startsWith("[") || t.startsWith("{")) {
-            Object parsed = MiniJson.parse(t);
-            for (Object o : parsed instanceof List<?> l ? l : List.of(parsed)) {
-                keys.add(text((Map<?, ?>) o, "publicKey", 0));
+            for (JsonNode o : items(t)) {
+                keys.add(text(o, "publicKey"));
             }
         } else {
             t.lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(keys::add);
@@ -153,11 +178,11 @@ public final class OfflineVerifier {
         }
     }
 
-    private static String text(Map<?, ?> m, String key, long line) {
-        Object v = m.get(key);
-        if (!(v instanceof String s)) {
-            throw new IllegalArgumentException("line " + line + ": missing " + key);
+    private static String text(JsonNode m, String key) {
+        JsonNode v = m.get(key);
+        if (v == null || !v.isString()) {
+            throw new IllegalArgumentException("missing " + key);
         }
-        return s;
+        return v.asString();
     }
 }

@@ -116,7 +116,8 @@ class ChainProperties {
         String text = CanonicalJson.write(one);
         assertThat(CanonicalJson.write(two)).isEqualTo(text);
         @SuppressWarnings("unchecked")
-        Map<String, Object> back = (Map<String, Object>) MiniJson.parse(text);
+        Map<String, Object> back = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readValue(text, Map.class);
         assertThat(back.get("a")).isEqualTo(a);
         assertThat(back.get("b")).isEqualTo(b);
         assertThat(CanonicalJson.write(back)).isEqualTo(text);
