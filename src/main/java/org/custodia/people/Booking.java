@@ -7,6 +7,12 @@ public record Booking(long id, String bookingNumber, String facilityCode, long l
                       LegalStatus legalStatus, String commitmentAuthority, String commitmentReference,
                       String commitmentBasis, Instant admittedAt, Instant releasedAt, String releaseBasis,
                       String releaseReference, Instant arrestedAt, String arrestPlace) {
+    public Booking withLocationCode(String code) {
+        return new Booking(id, bookingNumber, facilityCode, locationId, code, legalStatus, commitmentAuthority,
+                commitmentReference, commitmentBasis, admittedAt, releasedAt, releaseBasis, releaseReference,
+                arrestedAt, arrestPlace);
+    }
+
     public boolean active() {
         return releasedAt == null;
     }

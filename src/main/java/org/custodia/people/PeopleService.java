@@ -341,9 +341,11 @@ public class PeopleService {
         client.sql(BOOKING_SELECT + " where b.person_id = any(?) and b.released_at is null order by b.person_id for update of b")
                 .param(personIds.stream().mapToLong(Long::longValue).distinct().sorted().boxed().toArray(Long[]::new))
                 .query((rs, n) -> {
-                    out.put(rs.getLong(16), booking(rs, n));
+                    out.put(rs.getLong(15), booking(rs, n));
                     return null;
                 }).list();
+        Map<Long, String> codes = estate.locationCodes(out.values().stream().map(Booking::locationId).toList());
+        out.replaceAll((person, b) -> b.withLocationCode(codes.get(b.locationId())));
         return out;
     }
 
@@ -512,6 +514,7 @@ public class PeopleService {
                 .param(personId).query(String.class).list();
         List<Booking> bookings = client.sql(BOOKING_SELECT + " where b.person_id = ? order by b.admitted_at desc, b.id desc")
                 .param(personId).query(this::booking).list();
+        bookings = withCodes(bookings);
         Booking current = bookings.stream().filter(Booking::active).findFirst().orElse(null);
         String given = (String) row.get("given_names");
         String first = (String) row.get("first_surname");
@@ -525,14 +528,19 @@ public class PeopleService {
     private static final String BOOKING_SELECT = """
             select b.id, b.booking_number, b.facility_code, b.location_id, b.legal_status, b.commitment_authority,
                    b.commitment_reference, b.commitment_basis, b.admitted_at, b.released_at, b.release_basis,
-                   b.release_reference, b.arrested_at, b.arrest_place, l.code, b.person_id
-              from booking b join location l on l.id = b.location_id""";
+                   b.release_reference, b.arrested_at, b.arrest_place, b.person_id
+              from booking b""";
+
+    private List<Booking> withCodes(List<Booking> bookings) {
+        Map<Long, String> codes = estate.locationCodes(bookings.stream().map(Booking::locationId).toList());
+        return bookings.stream().map(b -> b.withLocationCode(codes.get(b.locationId()))).toList();
+    }
 
     private Booking booking(ResultSet rs, int n) throws SQLException {
         long locationId = rs.getLong(4);
         Timestamp released = rs.getTimestamp(10);
-        return new Booking(rs.getLong(1), rs.getString(2), rs.getString(3), locationId,
-                rs.getString(15),
+        // the place's code is estate's: filled in by withCodes
+        return new Booking(rs.getLong(1), rs.getString(2), rs.getString(3), locationId, null,
                 LegalStatus.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
                 rs.getTimestamp(9).toInstant(), released == null ? null : released.toInstant(), rs.getString(11),
                 rs.getString(12), toInstant(rs.getTimestamp(13)), rs.getString(14));
@@ -540,7 +548,8 @@ public class PeopleService {
 
     Booking lockActiveBooking(long personId, Official official) {
         Booking b = client.sql(BOOKING_SELECT + " where b.person_id = ? and b.released_at is null for update of b")
-                .param(personId).query(this::booking).optional().orElse(null);
+                .param(personId).query(this::booking).optional().map(x -> withCodes(List.of(x)).getFirst())
+                .orElse(null);
         if (b == null) {
             // Either unknown, out of scope, or released: say which only to those who may see the person.
             PersonRecord p = find(personId, official);
