@@ -53,7 +53,10 @@ class CrashRecoveryIT {
                 "--custodia.demo.mega-population=1400", "--custodia.demo.other-facility-scale=0.1",
                 "--custodia.demo.password=" + PASSWORD, "--custodia.admin-password=llave-maestra-de-prueba-1",
                 "--logging.level.root=warn"));
-        service = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(command);
+        // an operator's CUSTODIA_* variables (an external database, passwords) must not reach the service under test
+        pb.environment().keySet().removeIf(k -> k.startsWith("CUSTODIA_"));
+        service = pb.redirectErrorStream(true)
                 .redirectOutput(DATA.resolveSibling("crash-it-" + Instant.now().toEpochMilli() + ".log").toFile())
                 .start();
         Api api = new Api(port);
