@@ -3,9 +3,11 @@ package org.custodia.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.custodia.support.Api;
 import org.custodia.support.ServiceTest;
 import org.junit.jupiter.api.Test;
@@ -33,16 +35,10 @@ class IntakeTest extends ServiceTest {
                 Map.entry("facilityCode", "CECOT")));
     }
 
-    JsonNode await(String id) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            JsonNode r = api.get("/api/intake/batches/" + id, "registro").json();
-            String s = r.get("status").asString();
-            if (!s.equals("ADMITTING")) {
-                return r;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("batch " + id + " did not finish");
+    JsonNode await(String id) {
+        return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> api.get("/api/intake/batches/" + id, "registro").json(),
+                        r -> !r.get("status").asString().equals("ADMITTING"));
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.custodia.support.Api;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -134,10 +135,9 @@ class CrashRecoveryIT {
         Api.Response submitted = api.postRaw("/api/intake/batches?batchId=vuelo-42", "registro", "text/csv", body);
         assertThat(submitted.status()).as(abbreviated(submitted)).isEqualTo(202);
         String id = submitted.json().get("id").asString();
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (status(api, id).get("processed").asInt() < 500 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(20);
-        }
+        Api during = api;
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                .until(() -> status(during, id).get("processed").asInt() >= 500);
         assertThat(status(api, id).get("status").asString()).as("killed while admitting").isEqualTo("ADMITTING");
 
         service.destroyForcibly();
@@ -154,11 +154,9 @@ class CrashRecoveryIT {
         Api.Response again = api.postRaw("/api/intake/batches?batchId=vuelo-42", "registro", "text/csv", body);
         assertThat(again.status()).as(abbreviated(again)).isEqualTo(202);
         assertThat(again.json().get("id").asString()).isEqualTo(id);
-        deadline = Instant.now().plusSeconds(120);
-        while (status(api, id).get("status").asString().equals("ADMITTING") && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-        }
-        JsonNode done = status(api, id);
+        Api after = api;
+        JsonNode done = Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .until(() -> status(after, id), r -> !r.get("status").asString().equals("ADMITTING"));
         assertThat(done.get("status").asString()).isEqualTo("DONE");
         assertThat(done.get("admitted").asInt()).isEqualTo(10_000);
         assertThat(number("select count(*) from person where id_document like 'CRASH-%'")).isEqualTo(10_000);
