@@ -191,6 +191,39 @@ class BadInputTest extends ServiceTest {
         }
 
         @Test
+        void aWrongMethodIsProblemJsonWithItsCode() {
+            Api.Response r = api.delete("/api/people/search", "registro");
+
+            assertThat(r.status()).isEqualTo(405);
+            assertThat(r.contentType()).contains("application/problem+json");
+            assertThat(r.json().get("code").asString()).isEqualTo("method-not-allowed");
+        }
+
+        @Test
+        void anUnknownApiPathIsProblemJsonNotFound() {
+            Api.Response r = api.get("/api/no-such-thing", "registro");
+
+            assertThat(r.status()).isEqualTo(404);
+            assertThat(r.json().get("code").asString()).isEqualTo("not-found");
+        }
+
+        @Test
+        void anUnknownPageIsStillThePagesOwn404() {
+            Api.Response r = api.get("/no-such-page", "registro");
+
+            assertThat(r.status()).isEqualTo(404);
+            assertThat(r.contentType()).doesNotContain("problem+json");
+        }
+
+        @Test
+        void aWrongMediaTypeHasItsCode() {
+            Api.Response r = api.postRaw("/api/intake/batches", "registro", "text/plain", "x");
+
+            assertThat(r.status()).isEqualTo(415);
+            assertThat(r.json().get("code").asString()).isEqualTo("unsupported-media-type");
+        }
+
+        @Test
         void aMistypedPathVariableHasTheInvalidRequestCode() {
             Api.Response r = api.get("/api/people/not-a-number", "registro");
 
