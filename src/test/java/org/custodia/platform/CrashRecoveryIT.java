@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.custodia.support.Api;
@@ -26,7 +28,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The packaged service, killed with SIGKILL in the middle of a 10,000-row batch: it starts again the first time
  * (the orphaned embedded PostgreSQL is stopped), the batch is INTERRUPTED with nobody admitted, the ledger is intact,
- * counts equal bookings, and the same batch id then admits every row once.
+ * counts equal bookings, and the same batch id then admits every row once. Then killed while a plan housing them is
+ * applied: nobody moved, the plan still awaits approval, and approving it again applies it.
  */
 class CrashRecoveryIT {
     static final Path JAR = Path.of("target/custodia.jar");
@@ -162,13 +165,53 @@ class CrashRecoveryIT {
         assertThat(number("select count(*) from person where id_document like 'CRASH-%'")).isEqualTo(10_000);
         assertThat(number("select count(distinct id_document) from person where id_document like 'CRASH-%'"))
                 .isEqualTo(10_000);
-        assertThat(number("""
-                select count(*) from location l
-                 where l.population <> (select count(*) from booking b
-                                         where b.location_id = l.id and b.released_at is null)"""))
-                .as("every place's count equals its bookings").isZero();
+        assertThat(number(COUNTS_DIFFER)).as("every place's count equals its bookings").isZero();
         assertThat(api.get("/api/ledger/verify", "inspector").json().get("valid").asBoolean()).isTrue();
         assertThat(api.postRaw("/api/intake/batches?batchId=vuelo-42", "registro", "text/csv", body).status())
                 .as("and once only").isEqualTo(200);
+
+        // a plan housing the 10,000 from reception, killed while it is being applied
+        Api.Response proposed = api.post("/api/housing/plans", "registro",
+                Map.of("facilityCode", "CECOT", "fromReception", true));
+        assertThat(proposed.status()).as(abbreviated(proposed)).isEqualTo(201);
+        long plan = proposed.json().get("id").asLong();
+        assertThat(proposed.json().get("totalMoves").asInt()).isGreaterThan(1000);
+        String inReception = """
+                select count(*) from booking b join location l on l.id = b.location_id
+                 where b.facility_code = 'CECOT' and b.released_at is null and l.kind = 'RECEPTION'""";
+        long waiting = number(inReception);
+        Api approver = api;
+        CompletableFuture<Integer> applying = CompletableFuture.supplyAsync(() -> {
+            try {
+                return approver.post("/api/housing/plans/" + plan + "/apply", "direccion", "{}").status();
+            } catch (RuntimeException connectionLost) {
+                return -1;
+            }
+        });
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> number("""
+                select count(*) from pg_stat_activity
+                 where usename = 'custodia_app' and xact_start < now() - interval '300 milliseconds'""") > 0);
+        assertThat(applying).as("killed while the plan is applied").isNotDone();
+
+        service.destroyForcibly();
+        service.waitFor(30, TimeUnit.SECONDS);
+        start(false);
+        api = new Api(port);
+
+        assertThat(api.get("/api/housing/plans/" + plan, "direccion").json().get("status").asString())
+                .isEqualTo("PROPOSED");
+        assertThat(number(inReception)).as("nobody moved").isEqualTo(waiting);
+        assertThat(number(COUNTS_DIFFER)).as("every place's count equals its bookings").isZero();
+        assertThat(api.get("/api/ledger/verify", "inspector").json().get("valid").asBoolean()).isTrue();
+        Api.Response applied = api.post("/api/housing/plans/" + plan + "/apply", "direccion", "{}");
+        assertThat(applied.status()).as(abbreviated(applied)).isEqualTo(200);
+        assertThat(number(inReception)).isLessThan(waiting);
+        assertThat(number(COUNTS_DIFFER)).isZero();
+        assertThat(api.get("/api/ledger/verify", "inspector").json().get("valid").asBoolean()).isTrue();
     }
+
+    static final String COUNTS_DIFFER = """
+            select count(*) from location l
+             where l.population <> (select count(*) from booking b
+                                     where b.location_id = l.id and b.released_at is null)""";
 }
