@@ -37,8 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Receives a batch, validates every row, holds possible duplicates for review, and admits the rest in one
- * transaction on a background worker (batches one at a time), reporting progress as it goes. The same batch (same
- * client id, or the same content) is answered with the report of the first one: nobody is created twice.
+ * transaction on the application's task executor, reporting progress as it goes. The same batch (same client id,
+ * or the same content) is answered with the report of the first one: nobody is created twice. A batch interrupted
+ * by a stop before it committed is admitted when it is sent again.
  */
 @Service
 public class IntakeService {
@@ -88,14 +89,14 @@ public class IntakeService {
         if (clientId != null && (clientId.isBlank() || clientId.length() > 100)) {
             throw new InvalidRequestException("batchId", "at most 100 characters");
         }
-        Optional<BatchReport> seen = clientId == null ? Optional.empty() : find(clientId, "", official);
+        Optional<BatchReport> seen = clientId == null ? Optional.empty() : byClientId(clientId, official);
         if (seen.isPresent() && !seen.get().status().equals("INTERRUPTED")) {
             return new Submission(seen.get(), true);
         }
         BatchReader.Batch batch = reader.read(body, csv, mode.name());
         String hash = batch.contentHash();
         if (seen.isEmpty()) {
-            seen = find(null, hash, official);
+            seen = byHash(hash, official);
         }
         if (seen.isPresent() && !seen.get().status().equals("INTERRUPTED")) {
             return new Submission(seen.get(), true);
@@ -353,12 +354,15 @@ public class IntakeService {
     /** The submitter's own batch with this client id or content: ids and hashes are per submitter. */
 
     private Optional<BatchReport> find(String clientId, String hash, Official official) {
-        if (clientId != null) {
-            Optional<BatchReport> byId = read("client_id = ? and submitted_by = ?", clientId, official.username());
-            if (byId.isPresent()) {
-                return byId;
-            }
-        }
+        Optional<BatchReport> byId = clientId == null ? Optional.empty() : byClientId(clientId, official);
+        return byId.isPresent() ? byId : byHash(hash, official);
+    }
+
+    private Optional<BatchReport> byClientId(String clientId, Official official) {
+        return read("client_id = ? and submitted_by = ?", clientId, official.username());
+    }
+
+    private Optional<BatchReport> byHash(String hash, Official official) {
         return read("content_hash = ? and submitted_by = ?", hash, official.username());
     }
 

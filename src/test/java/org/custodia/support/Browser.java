@@ -28,8 +28,8 @@ public final class Browser implements AutoCloseable {
     private final String base;
 
     public Browser(int port) {
-        assertThat(Path.of(CHROMIUM)).as("chromium is installed (.ci/run installs it)").exists();
-        assertThat(Path.of(CHROMEDRIVER)).as("chromium-driver is installed (.ci/run installs it)").exists();
+        assertThat(Path.of(CHROMIUM)).as("chromium is installed (the build's bin/ensure-browser installs it)").exists();
+        assertThat(Path.of(CHROMEDRIVER)).as("chromium-driver is installed (the build's bin/ensure-browser installs it)").exists();
         try {
             Path profile = Files.createTempDirectory("custodia-chromium");
             ChromeOptions options = new ChromeOptions();
