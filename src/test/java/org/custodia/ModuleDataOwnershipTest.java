@@ -46,8 +46,8 @@ class ModuleDataOwnershipTest {
 
     static final Path SOURCES = Path.of("src/main/java/org/custodia");
     static final Pattern LITERAL = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
-    static final Pattern SQL = Pattern.compile("\\b(select|insert into|update \\w+ set|delete from)\\b");
-    static final Pattern TABLE = Pattern.compile("\\b(?:from|join|into|update|table)\\s+([a-z_][a-z0-9_]*)");
+    static final Pattern SQL = Pattern.compile("\\b(select|insert into|update \\w+ set|delete from|copy \\w+ \\()");
+    static final Pattern TABLE = Pattern.compile("\\b(?:from|join|into|update|table|copy)\\s+([a-z_][a-z0-9_]*)");
 
     Set<String> tablesNamedBy(String module) {
         try (Stream<Path> files = Files.walk(SOURCES.resolve(module))) {

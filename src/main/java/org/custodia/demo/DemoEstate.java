@@ -1,6 +1,7 @@
 package org.custodia.demo;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.custodia.estate.FacilityKind;
@@ -20,6 +21,13 @@ record DemoEstate(NewFacility facility, List<Pavilion> pavilions, List<NewLocati
     }
 
     static final String MEGA = "CECOT";
+    /** The mega-prison received its first people on this day; everyone held there was admitted since. */
+    static final LocalDate MEGA_OPENED = LocalDate.of(2023, 2, 24);
+
+    /** The first day people were admitted here (null: earlier than any arrest in the demo). */
+    LocalDate opened() {
+        return facility.code().equals(MEGA) ? MEGA_OPENED : null;
+    }
 
     static List<DemoEstate> all(int megaPopulation, double scale) {
         List<DemoEstate> out = new ArrayList<>();

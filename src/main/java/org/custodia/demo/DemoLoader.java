@@ -1,6 +1,7 @@
 package org.custodia.demo;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -30,19 +31,24 @@ import org.custodia.legal.TransferGroundsService;
 import org.custodia.people.Admission;
 import org.custodia.people.LegalStatus;
 import org.custodia.people.PeopleService;
+import org.custodia.people.PersonFileService;
 import org.custodia.platform.Role;
 import org.custodia.platform.SecretFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 
 /**
- * Loads the demo once, on a first start: estate, accounts, then the population in batches. Runs before the web
- * server opens, so the first page anyone sees already shows the whole demo.
+ * Loads the demo once, on a first start: estate, accounts and the whole population with their legal records, in one
+ * transaction (a load cut short leaves nothing, and the next start loads it again). By default it runs in the
+ * background while the web server already answers with its progress ({@link DemoLoadingFilter}); the tests load it
+ * before the server opens ({@code custodia.demo.background=false}).
  */
 @Component
 class DemoLoader implements SmartInitializingSingleton {
@@ -58,16 +64,21 @@ class DemoLoader implements SmartInitializingSingleton {
     private final SentenceService sentences;
     private final AffiliationService affiliations;
     private final SeparationPolicy separation;
+    private final PersonFileService files;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Path dataDir;
+    private final DemoProgress progress;
+    private final TaskExecutor executor;
 
     DemoLoader(DemoProperties props, EstateService estate, PeopleService people, AccountService accounts,
                ChargeService charges, TransferGroundsService transfers, SentenceService sentences,
-               AffiliationService affiliations, SeparationPolicy separation, TransactionTemplate tx, Clock clock,
-               @Value("${custodia.data-dir:./data}") Path dataDir) {
+               AffiliationService affiliations, SeparationPolicy separation, PersonFileService files, TransactionTemplate tx,
+               Clock clock, @Value("${custodia.data-dir:./data}") Path dataDir, DemoProgress progress,
+               @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
         this.affiliations = affiliations;
         this.separation = separation;
+        this.files = files;
         this.sentences = sentences;
         this.charges = charges;
         this.transfers = transfers;
@@ -78,42 +89,56 @@ class DemoLoader implements SmartInitializingSingleton {
         this.tx = tx;
         this.clock = clock;
         this.dataDir = dataDir;
+        this.progress = progress;
+        this.executor = executor;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
-        try {
-            load();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private void load() throws IOException {
         if (!props.enabled() || estate.exists(DemoEstate.MEGA)) {
             return;
         }
-        long start = System.nanoTime();
         List<DemoEstate> facilities = DemoEstate.all(props.megaPopulation(), props.otherFacilityScale());
-        for (DemoEstate f : facilities) {
-            tx.executeWithoutResult(s -> {
+        progress.start(facilities.stream().mapToInt(DemoEstate::population).sum());
+        if (props.background()) {
+            executor.execute(() -> {
+                try {
+                    load(facilities);
+                } catch (RuntimeException e) {
+                    progress.failed();
+                    log.error("The demo load failed and left nothing behind; the next start tries again", e);
+                }
+            });
+        } else {
+            load(facilities);
+        }
+    }
+
+    private void load(List<DemoEstate> facilities) {
+        long start = System.nanoTime();
+        String passwords = tx.execute(s -> {
+            for (DemoEstate f : facilities) {
                 estate.registerFacility(f.facility(), Actor.SYSTEM);
                 f.pavilions().forEach(p -> estate.addPavilion(f.facility().code(), p.code(), p.name(), p.levels(),
                         Actor.SYSTEM));
                 estate.addLocations(f.facility().code(), f.locations(), Actor.SYSTEM);
-            });
-        }
-        openAccounts();
-        DemoPeople generator = new DemoPeople(props.seed(), LocalDate.now(clock));
-        int total = 0;
-        for (DemoEstate f : facilities) {
-            total += populate(f, generator);
-        }
-        log.info("Demo data loaded: {} facilities, {} people in {} ms", facilities.size(), total,
+            }
+            String file = openAccounts();
+            DemoPeople generator = new DemoPeople(props.seed(), LocalDate.now(clock));
+            DemoFiles demoFiles = new DemoFiles(props.seed(), files);
+            for (DemoEstate f : facilities) {
+                populate(f, generator, demoFiles);
+            }
+            progress.finishing();
+            return file;
+        });
+        writePasswords(passwords);
+        progress.done();
+        log.info("Demo data loaded: {} facilities, {} people in {} ms", facilities.size(), progress.total(),
                 (System.nanoTime() - start) / 1_000_000);
     }
 
-    private int populate(DemoEstate f, DemoPeople generator) {
+    private void populate(DemoEstate f, DemoPeople generator, DemoFiles demoFiles) {
         String code = f.facility().code();
         List<Location> cells = estate.locations(code).stream().filter(l -> l.kind() == LocationKind.CELL).toList();
         List<Long> pavilions = cells.stream().map(Location::pavilionId).filter(java.util.Objects::nonNull).distinct()
@@ -128,92 +153,97 @@ class DemoLoader implements SmartInitializingSingleton {
         }
         long[] cellOf = DemoHousing.cells(people, cells.stream().map(Location::id).toList(),
                 LocalDate.now(clock).minusYears(separation.youngAdultAge()));
-        List<Admission> batch = new ArrayList<>(BATCH);
+        List<PeopleService.TakenOn> batch = new ArrayList<>(BATCH);
         List<String> groups = new ArrayList<>(BATCH);
         for (int i = 0; i < people.size(); i++) {
             boolean transferred = i >= f.population() - foreign;
-            batch.add(people.get(i).at(cellOf[i]));
+            Admission a = people.get(i).at(cellOf[i]);
+            batch.add(new PeopleService.TakenOn(a, generator.admittedAt(a, f.opened(), clock.instant())));
             groups.add(f.women() || transferred ? null
                     : DemoGroups.of(code, pavilions.indexOf(pavilionOf.get(cellOf[i])), i));
             if (batch.size() == BATCH) {
-                takeOn(batch, groups);
+                takeOn(batch, groups, demoFiles);
                 batch.clear();
                 groups.clear();
             }
         }
         if (!batch.isEmpty()) {
-            takeOn(batch, groups);
+            takeOn(batch, groups, demoFiles);
         }
-        return f.population();
     }
 
-    /** People and, for those held untried, the charge their commitment names: one transaction a batch. */
-    private void takeOn(List<Admission> batch, List<String> groups) {
-        tx.executeWithoutResult(s -> {
-            long[] ids = people.takeOn(batch, Actor.SYSTEM);
-            Map<Long, AffiliationService.NewClaim> claims = new LinkedHashMap<>();
-            Map<Long, String> claimedAt = new HashMap<>();
-            for (int i = 0; i < ids.length; i++) {
-                if (groups.get(i) != null) {
-                    claims.put(ids[i], DemoGroups.claim(groups.get(i), ids[i], LocalDate.now(clock)));
-                    claimedAt.put(ids[i], batch.get(i).facilityCode());
-                }
+    /**
+     * People and what their commitment names (the charge of the untried, the sentence of the sentenced, the sending
+     * state's grounds), affiliation claims, and their MANDELA-7 files as far as reception filled them.
+     */
+    private void takeOn(List<PeopleService.TakenOn> taken, List<String> groups, DemoFiles demoFiles) {
+        List<Admission> batch = taken.stream().map(PeopleService.TakenOn::admission).toList();
+        long[] ids = people.takeOn(taken, Actor.SYSTEM);
+        Map<Long, AffiliationService.NewClaim> claims = new LinkedHashMap<>();
+        Map<Long, String> claimedAt = new HashMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            if (groups.get(i) != null) {
+                claims.put(ids[i], DemoGroups.claim(groups.get(i), ids[i], LocalDate.now(clock)));
+                claimedAt.put(ids[i], batch.get(i).facilityCode());
             }
-            affiliations.takeOn(claimedAt, claims, Actor.SYSTEM);
-            Map<Long, NewCharge> charges = new LinkedHashMap<>();
-            Map<Long, String> facilities = new HashMap<>();
-            for (int i = 0; i < ids.length; i++) {
-                Admission a = batch.get(i);
-                if (a.legalStatus() == LegalStatus.UNTRIED) {
-                    charges.put(ids[i], new NewCharge(a.commitment().documentReference(), "Agrupaciones ilícitas",
-                            "Código Penal art. 345", Seriousness.SERIOUS));
-                    facilities.put(ids[i], a.facilityCode());
-                }
+        }
+        affiliations.takeOn(claimedAt, claims, Actor.SYSTEM);
+        Map<Long, NewCharge> charges = new LinkedHashMap<>();
+        Map<Long, String> facilities = new HashMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            Admission a = batch.get(i);
+            if (a.legalStatus() == LegalStatus.UNTRIED) {
+                charges.put(ids[i], new NewCharge(a.commitment().documentReference(), "Agrupaciones ilícitas",
+                        "Código Penal art. 345", Seriousness.SERIOUS));
+                facilities.put(ids[i], a.facilityCode());
             }
-            if (!charges.isEmpty()) {
-                this.charges.takeOn(facilities, charges, Actor.SYSTEM);
+        }
+        if (!charges.isEmpty()) {
+            this.charges.takeOn(facilities, charges, Actor.SYSTEM);
+        }
+        // The contract transfer: the sending state's stated grounds; for most, no evidence was provided.
+        List<Long> foreign = new ArrayList<>();
+        List<TransferGroundsService.NewGrounds> grounds = new ArrayList<>();
+        List<String> where = new ArrayList<>();
+        for (int i = 0; i < ids.length; i++) {
+            Admission a = batch.get(i);
+            if (a.legalStatus() == LegalStatus.HELD_FOR_ANOTHER_STATE && ids[i] % 10 != 0) {
+                boolean evidence = ids[i] % 4 == 0;
+                foreign.add(ids[i]);
+                grounds.add(new TransferGroundsService.NewGrounds("Acuerdo de servicios penitenciarios 2025",
+                        "Presunta pertenencia a la organización criminal Tren de Aragua", evidence,
+                        evidence ? "Informe de inteligencia del Estado remitente, sin causa penal abierta" : null));
+                where.add(a.facilityCode());
             }
-            // The contract transfer: the sending state's stated grounds; for most, no evidence was provided.
-            List<Long> foreign = new ArrayList<>();
-            List<TransferGroundsService.NewGrounds> grounds = new ArrayList<>();
-            List<String> where = new ArrayList<>();
-            for (int i = 0; i < ids.length; i++) {
-                Admission a = batch.get(i);
-                if (a.legalStatus() == LegalStatus.HELD_FOR_ANOTHER_STATE && ids[i] % 10 != 0) {
-                    boolean evidence = ids[i] % 4 == 0;
-                    foreign.add(ids[i]);
-                    grounds.add(new TransferGroundsService.NewGrounds("Acuerdo de servicios penitenciarios 2025",
-                            "Presunta pertenencia a la organización criminal Tren de Aragua", evidence,
-                            evidence ? "Informe de inteligencia del Estado remitente, sin causa penal abierta" : null));
-                    where.add(a.facilityCode());
-                }
+        }
+        if (!foreign.isEmpty()) {
+            transfers.takeOn(foreign, grounds, where, Actor.SYSTEM);
+        }
+        // Sentenced people: the sentence their commitment names, from the day of arrest.
+        List<Long> sentenced = new ArrayList<>();
+        List<NewSentence> terms = new ArrayList<>();
+        List<String> at = new ArrayList<>();
+        for (int i = 0; i < ids.length; i++) {
+            Admission a = batch.get(i);
+            if (a.legalStatus() == LegalStatus.SENTENCED) {
+                LocalDate start = a.commitment().arrestedAt().atZone(ZoneOffset.UTC).toLocalDate();
+                long years = 4 + ids[i] % 56;
+                sentenced.add(ids[i]);
+                terms.add(new NewSentence(a.commitment().documentReference(), a.commitment().authority(),
+                        ids[i] % 3 == 0 ? "Homicidio agravado (CP art. 129)" : "Extorsión (CP art. 214)",
+                        years, ids[i] % 12, 0L, start, SentenceMode.CONCURRENT, null, 0L, start.plusMonths(14)));
+                at.add(a.facilityCode());
             }
-            if (!foreign.isEmpty()) {
-                transfers.takeOn(foreign, grounds, where, Actor.SYSTEM);
-            }
-            // Sentenced people: the sentence their commitment names, from the day of arrest.
-            List<Long> sentenced = new ArrayList<>();
-            List<NewSentence> terms = new ArrayList<>();
-            List<String> at = new ArrayList<>();
-            for (int i = 0; i < ids.length; i++) {
-                Admission a = batch.get(i);
-                if (a.legalStatus() == LegalStatus.SENTENCED) {
-                    LocalDate start = a.commitment().arrestedAt().atZone(ZoneOffset.UTC).toLocalDate();
-                    long years = 4 + ids[i] % 56;
-                    sentenced.add(ids[i]);
-                    terms.add(new NewSentence(a.commitment().documentReference(), a.commitment().authority(),
-                            ids[i] % 3 == 0 ? "Homicidio agravado (CP art. 129)" : "Extorsión (CP art. 214)",
-                            years, ids[i] % 12, 0L, start, SentenceMode.CONCURRENT, null, 0L, start.plusMonths(14)));
-                    at.add(a.facilityCode());
-                }
-            }
-            if (!sentenced.isEmpty()) {
-                sentences.takeOn(sentenced, terms, at, Actor.SYSTEM);
-            }
-        });
+        }
+        if (!sentenced.isEmpty()) {
+            sentences.takeOn(sentenced, terms, at, Actor.SYSTEM);
+        }
+        demoFiles.takeOn(ids, taken);
+        progress.loaded(taken.size());
     }
 
-    private void openAccounts() throws IOException {
+    /** The demo accounts; returns the lines of the password file (empty when a password is configured). */
+    private String openAccounts() {
         record Demo(String username, String name, Role role, boolean national) {
         }
         List<Demo> demo = List.of(
@@ -233,9 +263,18 @@ class DemoLoader implements SmartInitializingSingleton {
                 file.append(d.username()).append(' ').append(password).append('\n');
             }
         }
-        if (!StringUtils.hasText(props.password()) && !file.isEmpty()) {
-            Path written = SecretFiles.writeOwnerOnly(dataDir.resolve("demo-passwords"), file.toString());
+        return StringUtils.hasText(props.password()) ? "" : file.toString();
+    }
+
+    private void writePasswords(String file) {
+        if (file.isEmpty()) {
+            return;
+        }
+        try {
+            Path written = SecretFiles.writeOwnerOnly(dataDir.resolve("demo-passwords"), file);
             log.warn("Demo accounts oficial, registro, salud, direccion, finanzas, inspector: password in {}", written);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

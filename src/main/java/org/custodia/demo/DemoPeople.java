@@ -29,11 +29,14 @@ final class DemoPeople {
 
     private final Faker faker;
     private final Random random;
+    /** Admission times draw from their own sequence, so that the people themselves stay as they were. */
+    private final Random admissions;
     private final LocalDate today;
     private int serial;
 
     DemoPeople(long seed, LocalDate today) {
         this.random = new Random(seed);
+        this.admissions = new Random(seed + 1);
         this.faker = new Faker(Locale.forLanguageTag("es"), random);
         this.today = today;
     }
@@ -88,6 +91,20 @@ final class DemoPeople {
         }
         return new Admission(given, first, second, aliases, dob, sex, nationality, document, status, commitment,
                 facility, locationId);
+    }
+
+    /**
+     * When the person was admitted here: a day or two after the arrest, or, for people arrested before the facility
+     * opened, at some time in its first year and a half (the mega-prison was filled by transfers over months).
+     */
+    Instant admittedAt(Admission a, LocalDate opened, Instant now) {
+        Instant arrested = a.commitment().arrestedAt();
+        Instant at = arrested.plus(6 + admissions.nextInt(42), ChronoUnit.HOURS);
+        if (opened != null && at.isBefore(opened.atStartOfDay(ZoneOffset.UTC).toInstant())) {
+            at = opened.plusDays(admissions.nextInt(540)).atStartOfDay(ZoneOffset.UTC)
+                    .plusMinutes(6 * 60 + admissions.nextInt(12 * 60)).toInstant();
+        }
+        return at.isAfter(now) ? now : at;
     }
 
     /** Arrests from {@code from} until {@code minDaysAgo} days ago: most held since the emergency regime began. */

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.custodia.platform.BulkCopy;
 import org.custodia.ledger.Actor;
 import org.custodia.ledger.LedgerEvent;
 import org.custodia.ledger.LedgerService;
@@ -56,12 +57,14 @@ public class AffiliationService {
 
     private final JdbcClient client;
     private final JdbcTemplate jdbc;
+    private final BulkCopy bulk;
     private final PeopleService people;
     private final LedgerService ledger;
     private final Clock clock;
 
     AffiliationService(JdbcClient client, JdbcTemplate jdbc, PeopleService people, LedgerService ledger,
-                       Clock clock) {
+                       Clock clock, BulkCopy bulk) {
+        this.bulk = bulk;
         this.client = client;
         this.jdbc = jdbc;
         this.people = people;
@@ -144,7 +147,7 @@ public class AffiliationService {
             long id = ids.get(i++);
             NewClaim c = e.getValue();
             rows.add(new Object[] {id, e.getKey(), c.group(), c.source(), c.evidenceRef(), c.confidence(),
-                    Date.valueOf(c.claimedOn()), actor.account(), Timestamp.from(now)});
+                    c.claimedOn(), actor.account(), now});
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("claim", id);
             payload.put("group", c.group());
@@ -155,9 +158,9 @@ public class AffiliationService {
             events.add(new LedgerEvent(facilityByPerson.get(e.getKey()), e.getKey(), "AFFILIATION_CLAIMED", payload,
                     actor, now));
         }
-        jdbc.batchUpdate("insert into affiliation_claim (id, person_id, group_code, source, evidence_ref, confidence, "
-                + "claimed_on, recorded_by, recorded_at) overriding system value values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows);
+        // COPY writes the drawn ids into the identity column as INSERT … OVERRIDING SYSTEM VALUE would
+        bulk.copy("copy affiliation_claim (id, person_id, group_code, source, evidence_ref, confidence, claimed_on, "
+                + "recorded_by, recorded_at) from stdin", sink -> rows.forEach(sink::row));
         ledger.appendAll(events);
     }
 

@@ -1,6 +1,5 @@
 package org.custodia.ledger;
 
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -9,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.custodia.platform.BulkCopy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -20,15 +20,21 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * each other in a cycle), the entries are numbered, hashed and inserted in one batch, and the head moves on. The
  * lock is held only for that last step, so a 10,000-person batch chains in one short critical section, and
  * facilities, having their own chains, never wait on each other. If the transaction rolls back, nothing is written.
+ * A transaction that appends more than {@value #FLUSH_AT} entries (taking on a whole population) has them written as
+ * it goes, holding its chains' heads from then on, so that its entries are not all kept in memory until the commit.
+ * Entries are written with COPY (one trigger derives the queryable columns from each canonical text).
  */
 @Component
 class LedgerWriter {
     private static final Object KEY = new Object();
+    static final int FLUSH_AT = 20_000;
     private final JdbcTemplate jdbc;
+    private final BulkCopy bulk;
     private final Clock clock;
 
-    LedgerWriter(JdbcTemplate jdbc, Clock clock) {
+    LedgerWriter(JdbcTemplate jdbc, BulkCopy bulk, Clock clock) {
         this.jdbc = jdbc;
+        this.bulk = bulk;
         this.clock = clock;
     }
 
@@ -56,6 +62,10 @@ class LedgerWriter {
             pending = buffer;
         }
         pending.addAll(events);
+        if (pending.size() >= FLUSH_AT) {
+            writeEntries(pending);
+            pending.clear();
+        }
     }
 
     private void writeEntries(List<LedgerEvent> events) {
@@ -73,25 +83,20 @@ class LedgerWriter {
                     chain, ChainHash.GENESIS);
             Map<String, Object> head = jdbc.queryForMap(
                     "select seq, hash from ledger_head where chain = ? for update", chain);
-            long seq = ((Number) head.get("seq")).longValue();
-            String prev = (String) head.get("hash");
-            List<Object[]> rows = new ArrayList<>(list.size());
-            for (LedgerEvent e : list) {
-                seq++;
-                String canonical = CanonicalJson.write(canonicalMap(e, seq, recordedAt));
-                String hash = hasher.next(prev, canonical);
-                rows.add(new Object[] {chain, seq, prev, hash, canonical});
-                prev = hash;
-            }
-            jdbc.batchUpdate("insert into ledger_entry (chain, seq, prev_hash, hash, canonical) values (?, ?, ?, ?, ?)",
-                    rows, 2000, (PreparedStatement ps, Object[] r) -> {
-                        ps.setString(1, (String) r[0]);
-                        ps.setLong(2, (Long) r[1]);
-                        ps.setString(3, (String) r[2]);
-                        ps.setString(4, (String) r[3]);
-                        ps.setString(5, (String) r[4]);
-                    });
-            jdbc.update("update ledger_head set seq = ?, hash = ? where chain = ?", seq, prev, chain);
+            long first = ((Number) head.get("seq")).longValue();
+            String[] chained = {(String) head.get("hash")};
+            bulk.copy("copy ledger_entry (chain, seq, prev_hash, hash, canonical) from stdin", rows -> {
+                long n = first;
+                for (LedgerEvent e : list) {
+                    n++;
+                    String canonical = CanonicalJson.write(canonicalMap(e, n, recordedAt));
+                    String hash = hasher.next(chained[0], canonical);
+                    rows.row(chain, n, chained[0], hash, canonical);
+                    chained[0] = hash;
+                }
+            });
+            jdbc.update("update ledger_head set seq = ?, hash = ? where chain = ?", first + list.size(), chained[0],
+                    chain);
         });
     }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.custodia.platform.BulkCopy;
 import org.custodia.ledger.Actor;
 import org.custodia.ledger.LedgerEvent;
 import org.custodia.ledger.LedgerService;
@@ -30,13 +31,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class ChargeService {
     private final JdbcClient client;
     private final JdbcTemplate jdbc;
+    private final BulkCopy bulk;
     private final PeopleService people;
     private final LedgerService ledger;
     private final Clock clock;
     private final PretrialWatch watch;
 
     ChargeService(JdbcClient client, JdbcTemplate jdbc, PeopleService people, LedgerService ledger, Clock clock,
-                  PretrialWatch watch) {
+                  PretrialWatch watch, BulkCopy bulk) {
+        this.bulk = bulk;
         this.watch = watch;
         this.client = client;
         this.jdbc = jdbc;
@@ -76,19 +79,19 @@ public class ChargeService {
         Instant now = clock.instant();
         List<Long> ids = client.sql("select nextval(pg_get_serial_sequence('charge', 'id')) from generate_series(1, ?)")
                 .param(charges.size()).query(Long.class).list();
-        List<Object[]> rows = new ArrayList<>();
         List<LedgerEvent> events = new ArrayList<>();
-        int i = 0;
-        for (var entry : charges.entrySet()) {
-            long id = ids.get(i++);
-            NewCharge c = entry.getValue();
-            rows.add(new Object[] {id, entry.getKey(), c.caseNumber(), c.offence(), c.statuteArticle(),
-                    c.seriousness().name(), actor.account(), Timestamp.from(now)});
-            events.add(new LedgerEvent(facilityByPerson.get(entry.getKey()), entry.getKey(), "CHARGE_RECORDED",
-                    chargePayload(id, c), actor, now));
-        }
-        jdbc.batchUpdate("insert into charge (id, person_id, case_number, offence, statute_article, seriousness, "
-                + "recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        bulk.copy("copy charge (id, person_id, case_number, offence, statute_article, seriousness, recorded_by, "
+                + "recorded_at) from stdin", rows -> {
+                    int i = 0;
+                    for (var entry : charges.entrySet()) {
+                        long id = ids.get(i++);
+                        NewCharge c = entry.getValue();
+                        rows.row(id, entry.getKey(), c.caseNumber(), c.offence(), c.statuteArticle(), c.seriousness(),
+                                actor.account(), now);
+                        events.add(new LedgerEvent(facilityByPerson.get(entry.getKey()), entry.getKey(),
+                                "CHARGE_RECORDED", chargePayload(id, c), actor, now));
+                    }
+                });
         ledger.appendAll(events);
     }
 

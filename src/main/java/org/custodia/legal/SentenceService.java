@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.custodia.platform.BulkCopy;
 import org.custodia.ledger.Actor;
 import org.custodia.ledger.LedgerEvent;
 import org.custodia.ledger.LedgerService;
@@ -28,13 +29,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class SentenceService {
     private final JdbcClient client;
     private final JdbcTemplate jdbc;
+    private final BulkCopy bulk;
     private final PeopleService people;
     private final LedgerService ledger;
     private final SentenceRules rules;
     private final Clock clock;
 
     SentenceService(JdbcClient client, JdbcTemplate jdbc, PeopleService people, LedgerService ledger,
-                    SentenceRules rules, Clock clock) {
+                    SentenceRules rules, Clock clock, BulkCopy bulk) {
+        this.bulk = bulk;
         this.client = client;
         this.jdbc = jdbc;
         this.people = people;
@@ -91,8 +94,7 @@ public class SentenceService {
         for (int i = 0; i < personIds.size(); i++) {
             NewSentence n = sentences.get(i);
             rows.add(new Object[] {personIds.get(i), n.caseNumber(), n.court(), n.offence(), n.years(), n.months(),
-                    n.days(), Date.valueOf(n.startDate()), n.mode().name(), 0L, Date.valueOf(n.imposedOn()),
-                    actor.account(), Timestamp.from(now)});
+                    n.days(), n.startDate(), n.mode(), 0L, n.imposedOn(), actor.account(), now});
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("caseNumber", n.caseNumber());
             payload.put("court", n.court());
@@ -103,10 +105,10 @@ public class SentenceService {
             payload.put("imposedOn", n.imposedOn());
             events.add(new LedgerEvent(facilities.get(i), personIds.get(i), "SENTENCE_RECORDED", payload, actor, now));
         }
-        jdbc.batchUpdate("""
-                insert into sentence (person_id, case_number, court, offence, years, months, days, start_date, mode,
-                                      remand_credit_days, imposed_on, recorded_by, recorded_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        bulk.copy("""
+                copy sentence (person_id, case_number, court, offence, years, months, days, start_date, mode,
+                               remand_credit_days, imposed_on, recorded_by, recorded_at) from stdin""",
+                sink -> rows.forEach(sink::row));
         ledger.appendAll(events);
     }
 

@@ -45,9 +45,11 @@ public class PeopleService {
     private final Clock clock;
     private final ObjectProvider<AdmissionGuard> guard;
     private final AccessLog accessLog;
+    private final AdmissionRows rows;
 
     PeopleService(JdbcClient client, JdbcTemplate jdbc, EstateService estate, LedgerService ledger, Clock clock,
-                  ObjectProvider<AdmissionGuard> guard, AccessLog accessLog) {
+                  ObjectProvider<AdmissionGuard> guard, AccessLog accessLog, AdmissionRows rows) {
+        this.rows = rows;
         this.accessLog = accessLog;
         this.guard = guard;
         this.client = client;
@@ -75,25 +77,42 @@ public class PeopleService {
         }
         guard(List.of(arrival(null, a)));
         estate.occupy(location.id(), true);
-        long personId = nextIds("person", 1)[0];
-        long bookingId = nextIds("booking", 1)[0];
+        long personId = rows.nextIds("person", 1)[0];
+        long bookingId = rows.nextIds("booking", 1)[0];
         Instant now = clock.instant();
-        String bookingNumber = bookingNumber(a.facilityCode(), now,
-                client.sql("select nextval('booking_number_seq')").query(Long.class).single());
-        insertPeople(List.of(a), new long[] {personId}, now);
-        insertBookings(List.of(a), new long[] {personId}, new long[] {bookingId}, new String[] {bookingNumber}, now);
-        ledger.append(admittedEvent(a, personId, bookingNumber, location, "PERSON_ADMITTED", Actor.of(official), now));
+        String bookingNumber = rows.bookingNumbers(List.of(a), new Instant[] {now})[0];
+        rows.insertPeople(List.of(a), new long[] {personId}, now);
+        rows.insertBookings(List.of(a), new long[] {personId}, new long[] {bookingId}, new String[] {bookingNumber},
+                new Instant[] {now});
+        ledger.append(AdmissionRows.admitted(a, personId, bookingNumber, location, "PERSON_ADMITTED",
+                Actor.of(official), now, now));
         return find(personId);
+    }
+
+    /** Someone already held when Custodia starts keeping the facility's records, and since when. */
+    public record TakenOn(Admission admission, Instant admittedAt) {
     }
 
     /**
      * Takes on the existing population of a facility when Custodia starts keeping its records (the demo load, or
      * a migration): people are recorded where they are, even in cells already over capacity, because the record
-     * must match reality. Each person gets a {@code CUSTODY_TAKEN_ON} ledger entry; batches are written together.
+     * must match reality, and with the day they were admitted. Each person gets a {@code CUSTODY_TAKEN_ON} ledger
+     * entry (which happens now, and names the admission date); batches are written together.
      */
     @Transactional
-    public long[] takeOn(List<Admission> people, Actor actor) {
-        return admitAll(people, actor, "CUSTODY_TAKEN_ON", false);
+    public long[] takeOn(List<TakenOn> people, Actor actor) {
+        Instant now = clock.instant();
+        for (int i = 0; i < people.size(); i++) {
+            Instant at = people.get(i).admittedAt();
+            if (at.isAfter(now) || at.isBefore(people.get(i).admission().commitment().arrestedAt())) {
+                throw new InvalidRequestException("admittedAt", "row " + (i + 1) + ": between the arrest and now");
+            }
+        }
+        // The search terms' GIN indexes take a population's terms into their pending list and merge them in bulk
+        // (a third of the time of merging them term by term); autovacuum merges what is left after the commit.
+        client.sql("set local gin_pending_list_limit = '64MB'").update();
+        return admitAll(people.stream().map(TakenOn::admission).toList(),
+                people.stream().map(TakenOn::admittedAt).toArray(Instant[]::new), actor, "CUSTODY_TAKEN_ON", false);
     }
 
     /**
@@ -107,7 +126,9 @@ public class PeopleService {
                 throw new NotFoundException("No facility " + a.facilityCode());
             }
         }
-        return admitAll(people, Actor.of(official), "PERSON_ADMITTED", true);
+        Instant[] now = new Instant[people.size()];
+        java.util.Arrays.fill(now, clock.instant());
+        return admitAll(people, now, Actor.of(official), "PERSON_ADMITTED", true);
     }
 
     /**
@@ -140,11 +161,12 @@ public class PeopleService {
         guard(List.of(arrival(personId, a)));
         estate.occupy(location.id(), true);
         Instant now = clock.instant();
-        long bookingId = nextIds("booking", 1)[0];
-        String number = bookingNumber(a.facilityCode(), now,
-                client.sql("select nextval('booking_number_seq')").query(Long.class).single());
-        insertBookings(List.of(a), new long[] {personId}, new long[] {bookingId}, new String[] {number}, now);
-        LedgerEvent event = admittedEvent(a, personId, number, location, "PERSON_READMITTED", Actor.of(official), now);
+        long bookingId = rows.nextIds("booking", 1)[0];
+        String number = rows.bookingNumbers(List.of(a), new Instant[] {now})[0];
+        rows.insertBookings(List.of(a), new long[] {personId}, new long[] {bookingId}, new String[] {number},
+                new Instant[] {now});
+        LedgerEvent event = AdmissionRows.admitted(a, personId, number, location, "PERSON_READMITTED",
+                Actor.of(official), now, now);
         if (elsewhere) {
             Map<String, Object> payload = new LinkedHashMap<>(event.payload());
             payload.put("lastHeldAt", lastFacility);
@@ -259,7 +281,8 @@ public class PeopleService {
         return out;
     }
 
-    private long[] admitAll(List<Admission> people, Actor actor, String eventType, boolean enforceCapacity) {
+    private long[] admitAll(List<Admission> people, Instant[] admittedAt, Actor actor, String eventType,
+                            boolean enforceCapacity) {
         LocalDate today = LocalDate.now(clock);
         Map<Long, Location> locations = new HashMap<>();
         Map<Long, Integer> counts = new HashMap<>();
@@ -280,22 +303,17 @@ public class PeopleService {
             guard(people.stream().map(a -> arrival(null, a)).toList());
         }
         Instant now = clock.instant();
-        long[] personIds = nextIds("person", people.size());
-        long[] bookingIds = nextIds("booking", people.size());
-        String[] numbers = new String[people.size()];
-        List<Long> seqs = client.sql("select nextval('booking_number_seq') from generate_series(1, ?)")
-                .param(people.size()).query(Long.class).list();
-        for (int i = 0; i < numbers.length; i++) {
-            numbers[i] = bookingNumber(people.get(i).facilityCode(), now, seqs.get(i));
-        }
-        insertPeople(people, personIds, now);
-        insertBookings(people, personIds, bookingIds, numbers, now);
+        long[] personIds = rows.nextIds("person", people.size());
+        long[] bookingIds = rows.nextIds("booking", people.size());
+        String[] numbers = rows.bookingNumbers(people, admittedAt);
+        rows.insertPeople(people, personIds, now);
+        rows.insertBookings(people, personIds, bookingIds, numbers, admittedAt);
         estate.occupyAll(counts, enforceCapacity);
         List<LedgerEvent> events = new ArrayList<>(people.size());
         for (int i = 0; i < people.size(); i++) {
             Admission a = people.get(i);
-            events.add(admittedEvent(a, personIds[i], numbers[i], locations.get(a.locationId()), eventType,
-                    actor, now));
+            events.add(AdmissionRows.admitted(a, personIds[i], numbers[i], locations.get(a.locationId()), eventType,
+                    actor, now, admittedAt[i]));
         }
         ledger.appendAll(events);
         return personIds;
@@ -561,95 +579,8 @@ public class PeopleService {
         return b;
     }
 
-    private long[] nextIds(String table, int n) {
-        return client.sql("select nextval(pg_get_serial_sequence(?, 'id')) from generate_series(1, ?)")
-                .params(table, n).query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
-    }
-
-    private void insertPeople(List<Admission> people, long[] ids, Instant now) {
-        List<Object[]> rows = new ArrayList<>(people.size());
-        List<Object[]> aliases = new ArrayList<>();
-        Timestamp ts = Timestamp.from(now);
-        for (int i = 0; i < people.size(); i++) {
-            Admission a = people.get(i);
-            rows.add(new Object[] {ids[i], a.givenNames().strip(), a.firstSurname().strip(),
-                    AdmissionRules.blankToNull(a.secondSurname()),
-                    a.dateOfBirth() == null ? null : Date.valueOf(a.dateOfBirth()), a.sex().name(), a.nationality(),
-                    AdmissionRules.blankToNull(a.idDocument()), ts});
-            if (a.aliases() != null) {
-                for (String alias : a.aliases().stream().map(String::strip).distinct().toList()) {
-                    aliases.add(new Object[] {ids[i], alias});
-                }
-            }
-        }
-        jdbc.batchUpdate("insert into person (id, given_names, first_surname, second_surname, date_of_birth, sex, "
-                + "nationality, id_document, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
-        jdbc.batchUpdate("insert into person_alias (person_id, alias) values (?, ?)", aliases);
-        List<Object[]> terms = new ArrayList<>(rows.size() * 2 + aliases.size());
-        for (int i = 0; i < people.size(); i++) {
-            Admission a = people.get(i);
-            terms.add(new Object[] {ids[i], "NAME", fullName(a.givenNames().strip(), a.firstSurname().strip(),
-                    AdmissionRules.blankToNull(a.secondSurname()))});
-            String document = AdmissionRules.blankToNull(a.idDocument());
-            if (document != null) {
-                terms.add(new Object[] {ids[i], "DOCUMENT", document});
-            }
-        }
-        aliases.forEach(al -> terms.add(new Object[] {al[0], "ALIAS", al[1]}));
-        jdbc.batchUpdate(SEARCH_INSERT, terms);
-    }
-
-    static final String SEARCH_INSERT = "insert into person_search (person_id, kind, term) values (?, ?, ?)";
-
-    private void insertBookings(List<Admission> people, long[] personIds, long[] bookingIds, String[] numbers,
-                                Instant now) {
-        List<Object[]> rows = new ArrayList<>(people.size());
-        Timestamp ts = Timestamp.from(now);
-        for (int i = 0; i < people.size(); i++) {
-            Admission a = people.get(i);
-            rows.add(new Object[] {bookingIds[i], numbers[i], personIds[i], a.facilityCode(), a.locationId(),
-                    a.legalStatus().name(), a.commitment().authority().strip(),
-                    a.commitment().documentReference().strip(), a.commitment().legalBasis().strip(), ts,
-                    Timestamp.from(a.commitment().arrestedAt()), a.commitment().arrestPlace().strip()});
-        }
-        jdbc.batchUpdate("insert into booking (id, booking_number, person_id, facility_code, location_id, legal_status, "
-                + "commitment_authority, commitment_reference, commitment_basis, admitted_at, arrested_at, arrest_place) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
-        List<Object[]> terms = new ArrayList<>(people.size());
-        for (int i = 0; i < people.size(); i++) {
-            terms.add(new Object[] {personIds[i], "BOOKING", numbers[i]});
-        }
-        jdbc.batchUpdate(SEARCH_INSERT, terms);
-    }
-
-    private static LedgerEvent admittedEvent(Admission a, long personId, String bookingNumber, Location l, String type,
-                                             Actor actor, Instant now) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("booking", bookingNumber);
-        payload.put("givenNames", a.givenNames().strip());
-        payload.put("firstSurname", a.firstSurname().strip());
-        payload.put("secondSurname", AdmissionRules.blankToNull(a.secondSurname()));
-        payload.put("aliases", a.aliases() == null ? List.of() : a.aliases().stream().map(String::strip).toList());
-        payload.put("dateOfBirth", a.dateOfBirth());
-        payload.put("sex", a.sex());
-        payload.put("nationality", a.nationality());
-        payload.put("idDocument", AdmissionRules.blankToNull(a.idDocument()));
-        payload.put("legalStatus", a.legalStatus());
-        payload.put("commitment", Map.of("authority", a.commitment().authority().strip(),
-                "documentReference", a.commitment().documentReference().strip(),
-                "legalBasis", a.commitment().legalBasis().strip(),
-                "arrestedAt", a.commitment().arrestedAt(),
-                "arrestPlace", a.commitment().arrestPlace().strip()));
-        payload.put("location", l.code());
-        return new LedgerEvent(a.facilityCode(), personId, type, payload, actor, now);
-    }
-
     private static Instant toInstant(Timestamp t) {
         return t == null ? null : t.toInstant();
-    }
-
-    static String bookingNumber(String facility, Instant now, long seq) {
-        return facility + "-" + now.atZone(ZoneOffset.UTC).getYear() + "-" + String.format("%07d", seq);
     }
 
     public static String fullName(String given, String first, String second) {

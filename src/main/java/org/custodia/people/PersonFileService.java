@@ -3,6 +3,7 @@ package org.custodia.people;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.custodia.ledger.CanonicalJson;
 import org.custodia.ledger.LedgerEvent;
 import org.custodia.ledger.LedgerRecord;
 import org.custodia.ledger.LedgerService;
+import org.custodia.platform.BulkCopy;
 import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.NotFoundException;
 import org.custodia.platform.Official;
@@ -52,7 +54,11 @@ public class PersonFileService {
     private final JsonMapper json;
     private final Clock clock;
 
-    PersonFileService(JdbcClient client, PeopleService people, LedgerService ledger, JsonMapper json, Clock clock) {
+    private final BulkCopy bulk;
+
+    PersonFileService(JdbcClient client, PeopleService people, LedgerService ledger, JsonMapper json, Clock clock,
+                      BulkCopy bulk) {
+        this.bulk = bulk;
         this.client = client;
         this.people = people;
         this.ledger = ledger;
@@ -102,6 +108,50 @@ public class PersonFileService {
                 .params(personId, section.name(), key, CanonicalJson.write(clean), noneDeclared, supersedes,
                         official.username(), Timestamp.from(now))
                 .query(Long.class).single();
+        Map<String, Object> payload = entryPayload(id, section, key, clean, noneDeclared, supersedes);
+        String chain = p.current() != null ? p.current().facilityCode() : p.bookings().getFirst().facilityCode();
+        ledger.append(new LedgerEvent(chain, personId, supersedes == null ? "FILE_ENTRY_ADDED" : "FILE_ENTRY_CORRECTED",
+                payload, Actor.of(official), now));
+        return entries(personId).stream().filter(e -> e.id() == id).findFirst().orElseThrow();
+    }
+
+    /** An entry of a file taken on with its person (from the paper file, or the demo). */
+    public record NewEntry(long personId, String facilityCode, RecordSection section, Map<String, Object> content,
+                           boolean noneDeclared) {
+    }
+
+    /**
+     * Takes on file entries for people taken on in the same transaction: validated as {@link #record} validates,
+     * written with COPY, each with its {@code FILE_ENTRY_ADDED} ledger entry (a hash for confidential sections).
+     */
+    @Transactional
+    public void takeOn(List<NewEntry> entries, Actor actor) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<Long> ids = client.sql("select nextval(pg_get_serial_sequence('record_entry', 'id')) "
+                + "from generate_series(1, ?)").param(entries.size()).query(Long.class).list();
+        List<LedgerEvent> events = new ArrayList<>(entries.size());
+        bulk.copy("copy record_entry (id, person_id, section, item_key, content, none_declared, recorded_by, "
+                + "recorded_at) from stdin", rows -> {
+                    for (int i = 0; i < entries.size(); i++) {
+                        NewEntry e = entries.get(i);
+                        Map<String, Object> clean = validate(e.section(), e.content(), e.noneDeclared());
+                        String key = e.section().list ? UUID.randomUUID().toString() : "main";
+                        String content = CanonicalJson.write(clean);
+                        rows.row(ids.get(i), e.personId(), e.section(), key, content, e.noneDeclared(),
+                                actor.account(), now);
+                        events.add(new LedgerEvent(e.facilityCode(), e.personId(), "FILE_ENTRY_ADDED",
+                                entryPayload(ids.get(i), e.section(), key, clean, e.noneDeclared(), null), actor,
+                                now));
+                    }
+                });
+        ledger.appendAll(events);
+    }
+
+    private static Map<String, Object> entryPayload(long id, RecordSection section, String key,
+                                                    Map<String, Object> clean, boolean noneDeclared, Long supersedes) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("entry", id);
         payload.put("section", section);
@@ -114,10 +164,7 @@ public class PersonFileService {
         }
         payload.put("noneDeclared", noneDeclared);
         payload.put("supersedes", supersedes);
-        String chain = p.current() != null ? p.current().facilityCode() : p.bookings().getFirst().facilityCode();
-        ledger.append(new LedgerEvent(chain, personId, supersedes == null ? "FILE_ENTRY_ADDED" : "FILE_ENTRY_CORRECTED",
-                payload, Actor.of(official), now));
-        return entries(personId).stream().filter(e -> e.id() == id).findFirst().orElseThrow();
+        return payload;
     }
 
     @Transactional(readOnly = true)

@@ -168,7 +168,7 @@ public class RecordCorrections {
             terms.add(new Object[] {personId, "DOCUMENT", document});
         }
         aliases.forEach(a -> terms.add(new Object[] {personId, "ALIAS", a}));
-        jdbc.batchUpdate(PeopleService.SEARCH_INSERT, terms);
+        jdbc.batchUpdate("insert into person_search (person_id, kind, term) values (?, ?, ?)", terms);
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("fullName", p.fullName());
         before.put("aliases", p.aliases());

@@ -26,7 +26,9 @@ public enum ErrorCode {
     TOO_LARGE("too-large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
     LOGIN_THROTTLED("login-throttled", 429),
-    INTERNAL_ERROR("internal-error", 500);
+    INTERNAL_ERROR("internal-error", 500),
+    /** The service is loading its first data (the demo) and answers nothing else until then. */
+    LOADING("loading", 503);
 
     private final String code;
     private final int status;

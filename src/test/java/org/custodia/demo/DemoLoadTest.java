@@ -85,4 +85,40 @@ class DemoLoadTest {
                   having count(distinct (b.legal_status in ('SENTENCED', 'HELD_FOR_ANOTHER_STATE'),
                                          p.date_of_birth > current_date - interval '21 years', p.sex)) > 1) x""")).isZero();
     }
+
+    @Test
+    void demoAdmissionsAreDatedAcrossTheYearsSinceTheEmergencyRegimeNeverBeforeTheArrest() {
+        assertThat(count("select count(distinct extract(year from admitted_at)) from booking b "
+                + "where exists (select 1 from ledger_entry e where e.person_id = b.person_id "
+                + "and e.event_type = 'CUSTODY_TAKEN_ON')")).isGreaterThanOrEqualTo(3);
+        assertThat(count("select count(*) from booking where admitted_at < arrested_at")).isZero();
+        // nobody entered the mega-prison before it opened
+        assertThat(count("select count(*) from booking where facility_code = 'CECOT' and admitted_at < '2023-02-24'"))
+                .isZero();
+        // the take-on entry happened at the load; it names the admission it records
+        assertThat(count("""
+                select count(*) from ledger_entry e join booking b on b.person_id = e.person_id
+                 where e.event_type = 'CUSTODY_TAKEN_ON'
+                   and (e.payload ->> 'admittedAt')::timestamptz <> b.admitted_at""")).isZero();
+    }
+
+    @Test
+    void partOfTheDemoFilesAreCompleteUnderMandela7() {
+        long people = count("select count(*) from booking where released_at is null");
+        long complete = count("""
+                select count(*) from (select person_id from record_entry where recorded_by = 'sistema'
+                                       group by person_id having count(distinct section) = 5) x""");
+        long partial = count("""
+                select count(*) from (select person_id from record_entry where recorded_by = 'sistema'
+                                       group by person_id having count(distinct section) < 5) x""");
+        assertThat(complete).isBetween(people / 50, people / 5);
+        assertThat(partial).isGreaterThan(complete);
+        // each entry is on the ledger; the clinical observation only as a hash
+        assertThat(count("select count(*) from ledger_entry where event_type = 'FILE_ENTRY_ADDED' and actor = 'sistema'"))
+                .isEqualTo(count("select count(*) from record_entry where recorded_by = 'sistema'"));
+        assertThat(count("""
+                select count(*) from ledger_entry where event_type = 'FILE_ENTRY_ADDED' and actor = 'sistema'
+                   and payload ->> 'section' = 'OBSERVATION' and (payload -> 'content' is not null
+                        or payload -> 'contentSha256' is null)""")).isZero();
+    }
 }

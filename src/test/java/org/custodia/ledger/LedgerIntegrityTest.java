@@ -44,6 +44,40 @@ class LedgerIntegrityTest extends ServiceTest {
                 .hasMessageContaining("append-only");
     }
 
+    /** The queryable columns are what the hashed text says, whatever an insert supplies for them. */
+    @Test
+    void derivedColumnsComeFromTheCanonicalTextOnly() throws Exception {
+        try (var con = Superuser.as(dataSource, "custodia_owner", Superuser.password("custodia_owner"))
+                .getConnection()) {
+            con.setAutoCommit(false);
+            try (var insert = con.prepareStatement("""
+                    insert into ledger_entry (chain, seq, prev_hash, hash, canonical, event_type, person_id, actor,
+                                              occurred_at, payload)
+                    values ('ZDERIVE', 1, repeat('0', 64), repeat('1', 64), ?, 'FORGED', 999, 'someone-else',
+                            now(), '{"forged": true}')""")) {
+                insert.setString(1, """
+                        {"actor":"registro","actorRoles":"RECORDS","chain":"ZDERIVE","occurredAt":"2024-05-06T07:08:09Z",\
+                        "payload":{"reason":"real"},"person":42,"recordedAt":"2024-05-06T07:08:10Z","seq":1,\
+                        "type":"PERSON_ADMITTED"}""");
+                insert.executeUpdate();
+            }
+            try (var read = con.createStatement(); var rs = read.executeQuery("""
+                    select event_type, person_id, actor, actor_roles, occurred_at, recorded_at, payload::text
+                      from ledger_entry where chain = 'ZDERIVE'""")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("PERSON_ADMITTED");
+                assertThat(rs.getLong(2)).isEqualTo(42);
+                assertThat(rs.getString(3)).isEqualTo("registro");
+                assertThat(rs.getString(4)).isEqualTo("RECORDS");
+                assertThat(rs.getTimestamp(5).toInstant()).isEqualTo(Instant.parse("2024-05-06T07:08:09Z"));
+                assertThat(rs.getTimestamp(6).toInstant()).isEqualTo(Instant.parse("2024-05-06T07:08:10Z"));
+                assertThat(rs.getString(7)).isEqualTo("{\"reason\": \"real\"}");
+            } finally {
+                con.rollback();
+            }
+        }
+    }
+
     @Test
     void verifyReportsExactlyTheAlteredEntry() {
         JsonNode before = api.get("/api/ledger/verify", "inspector").json();
