@@ -5,6 +5,7 @@
 do $$
 declare
     app text := '${appRole}';
+    v text;
 begin
     if app = current_user or not exists (select 1 from pg_roles where rolname = app) then
         raise notice 'application role % is the owning role or does not exist: no separate grants', app;
@@ -20,4 +21,8 @@ begin
         || 'record_entry to %I', app);
     execute format('grant delete on person_search, person_alias, group_rivalry, account_role, account_facility to %I',
         app);
+    -- the modules' published views are read, never written through (a simple view would accept inserts)
+    for v in select viewname from pg_views where schemaname = 'public' loop
+        execute format('revoke insert on %I from %I', v, app);
+    end loop;
 end $$;

@@ -48,9 +48,9 @@ public class CellViews {
         Map<Long, Map<String, Integer>> out = new java.util.HashMap<>();
         client.sql("""
                         select b.location_id, c.group_code, count(distinct b.person_id)
-                          from booking b join location l on l.id = b.location_id
+                          from people_in_custody b join estate_place l on l.id = b.location_id
                           join affiliation_claim c on c.person_id = b.person_id
-                         where b.released_at is null and l.pavilion_id = ?
+                         where l.pavilion_id = ?
                            and not exists (select 1 from affiliation_claim_event e where e.claim_id = c.id
                                             and e.status = 'CLOSED')
                          group by 1, 2 order by 2""")
@@ -69,7 +69,7 @@ public class CellViews {
     /** Cells of the facility with a free certified place, for the move dialog's list. */
     public List<Room> withRoom(String facilityCode) {
         return client.sql("""
-                        select code, population, certified_capacity from location
+                        select code, population, certified_capacity from estate_place
                          where facility_code = ? and kind = 'CELL' and certified_capacity is not null
                            and population < certified_capacity
                          order by code limit 2000""")

@@ -70,7 +70,7 @@ public class EmergencyCaps {
                 || c.expiresAt().isAfter(now.plusSeconds(MAX_DAYS * 86_400))) {
             e.put("expiresAt", "in the future, at most " + MAX_DAYS + " days ahead");
         }
-        if (c.pavilionId() != null && client.sql("select count(*) from pavilion where id = ? and facility_code = ?")
+        if (c.pavilionId() != null && client.sql("select count(*) from estate_pavilion where id = ? and facility_code = ?")
                 .params(c.pavilionId(), c.facilityCode()).query(Long.class).single() == 0) {
             e.put("pavilionId", "no such pavilion in " + c.facilityCode());
         }

@@ -150,9 +150,9 @@ public class GroupService {
         return client.sql("""
                         with held as (
                             select distinct b.location_id, l.pavilion_id, c.group_code
-                              from booking b join location l on l.id = b.location_id
+                              from people_in_custody b join estate_place l on l.id = b.location_id
                               join affiliation_claim c on c.person_id = b.person_id
-                             where b.released_at is null and c.group_code in (?, ?)
+                             where c.group_code in (?, ?)
                                and not exists (select 1 from affiliation_claim_event e
                                                 where e.claim_id = c.id and e.status = 'CLOSED'))
                         select (select count(*) from (select location_id from held group by location_id

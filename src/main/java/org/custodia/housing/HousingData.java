@@ -21,16 +21,16 @@ import org.springframework.stereotype.Component;
 @Component
 class HousingData {
     private static final String CELL_SELECT = """
-            select l.id, l.code, l.facility_code, l.pavilion_id, p.code, l.certified_capacity, l.floor_area_m2,
+            select l.id, l.code, l.facility_code, l.pavilion_id, l.pavilion_code, l.certified_capacity, l.floor_area_m2,
                    l.population,
                    (select max(c.percent) from emergency_cap c
                      where c.facility_code = l.facility_code and (c.pavilion_id is null or c.pavilion_id = l.pavilion_id)
                        and c.authorised_at <= ? and c.expires_at > ?)
-              from location l left join pavilion p on p.id = l.pavilion_id
+              from estate_place l
              where l.kind in ('CELL','PUNISHMENT') and l.certified_capacity is not null and\s""";
 
     private static final String RESIDENT_SELECT = """
-            select b.person_id, p.given_names, p.first_surname, p.second_surname, p.sex, p.date_of_birth,
+            select b.person_id, b.given_names, b.first_surname, b.second_surname, b.sex, b.date_of_birth,
                    b.legal_status, b.location_id, l.pavilion_id, b.facility_code,
                    coalesce((select array_agg(distinct c.group_code) from affiliation_claim c
                               where c.person_id = b.person_id and not exists (select 1 from affiliation_claim_event e
@@ -38,10 +38,10 @@ class HousingData {
                    (select i.cohort from isolation_order i where i.person_id = b.person_id
                        and not exists (select 1 from isolation_end x where x.isolation_id = i.id)
                      order by i.id desc limit 1),
-                   coalesce((select array_agg(distinct ch.case_number) from charge ch
+                   coalesce((select array_agg(distinct ch.case_number) from legal_case ch
                               where ch.person_id = b.person_id), '{}')
-              from booking b join person p on p.id = b.person_id join location l on l.id = b.location_id
-             where b.released_at is null and\s""";
+              from people_in_custody b join estate_place l on l.id = b.location_id
+             where\s""";
 
     private final JdbcClient client;
     private final AffiliationService affiliations;
@@ -98,8 +98,8 @@ class HousingData {
         if (!partners.isEmpty()) {
             client.sql("""
                             select b.person_id, b.location_id, l.pavilion_id, b.facility_code
-                              from booking b join location l on l.id = b.location_id
-                             where b.released_at is null and b.person_id = any(?)""")
+                              from people_in_custody b join estate_place l on l.id = b.location_id
+                             where b.person_id = any(?)""")
                     .param(ids(partners))
                     .query((rs, n) -> {
                         s.addWhere(rs.getLong(1), new Where(rs.getLong(2), rs.getObject(3, Long.class),
@@ -132,16 +132,16 @@ class HousingData {
         }
         return client.sql("""
                         select coalesce((select array_agg(distinct c.group_code) from affiliation_claim c
-                                          where c.person_id = p.id
+                                          where c.person_id = p.person_id
                                             and not exists (select 1 from affiliation_claim_event e
                                                              where e.claim_id = c.id and e.status = 'CLOSED')), '{}'),
-                               (select i.cohort from isolation_order i where i.person_id = p.id
+                               (select i.cohort from isolation_order i where i.person_id = p.person_id
                                    and not exists (select 1 from isolation_end x where x.isolation_id = i.id)
                                  order by i.id desc limit 1),
-                               coalesce((select array_agg(distinct ch.case_number) from charge ch
-                                          where ch.person_id = p.id), '{}'),
+                               coalesce((select array_agg(distinct ch.case_number) from legal_case ch
+                                          where ch.person_id = p.person_id), '{}'),
                                p.given_names, p.first_surname, p.second_surname
-                          from person p where p.id = ?""")
+                          from people_name p where p.person_id = ?""")
                 .param(a.personId())
                 .query((rs, n) -> new Resident(id, PeopleService.fullName(rs.getString(4), rs.getString(5),
                         rs.getString(6)), a.sex(), convicted, young, strings(rs.getArray(1)), rs.getString(2),

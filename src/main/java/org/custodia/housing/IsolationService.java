@@ -128,10 +128,11 @@ public class IsolationService {
 
     private Isolation find(long id, boolean withCellmates) {
         Integer cellmates = !withCellmates ? null : client.sql("""
-                        select count(*) from booking me join booking o on o.location_id = me.location_id
-                          join location l on l.id = me.location_id
+                        select count(*) from people_in_custody me
+                          join people_in_custody o on o.location_id = me.location_id
+                          join estate_place l on l.id = me.location_id
                          where me.person_id = (select person_id from isolation_order where id = ?)
-                           and me.released_at is null and o.released_at is null and o.person_id <> me.person_id
+                           and o.person_id <> me.person_id
                            and l.kind in ('CELL','PUNISHMENT')
                            and not exists (select 1 from isolation_order i where i.person_id = o.person_id
                                               and i.cohort = (select cohort from isolation_order where id = ?)

@@ -181,9 +181,9 @@ public class NonAssociationService {
 
     private boolean breached(NonAssociation na) {
         List<Map<String, Object>> rows = client.sql("""
-                        select b.location_id, l.pavilion_id, b.facility_code from booking b
-                          join location l on l.id = b.location_id
-                         where b.released_at is null and b.person_id in (?, ?)""")
+                        select b.location_id, l.pavilion_id, b.facility_code from people_in_custody b
+                          join estate_place l on l.id = b.location_id
+                         where b.person_id in (?, ?)""")
                 .params(na.personA(), na.personB()).query().listOfRows();
         if (rows.size() < 2) {
             return false;

@@ -30,7 +30,7 @@ public class OccupancySnapshots {
         return client.sql("""
                         insert into cell_occupancy_snapshot (day, location_id, population, certified_capacity,
                                                              floor_area_m2)
-                        select ?, id, population, certified_capacity, floor_area_m2 from location
+                        select ?, id, population, certified_capacity, floor_area_m2 from estate_place
                          where kind in ('CELL','PUNISHMENT')
                         on conflict (day, location_id) do nothing""")
                 .param(Date.valueOf(today)).update();

@@ -119,18 +119,18 @@ public class PlanService {
             return r.personIds();
         }
         if (r.emptyPavilionId() != null) {
-            if (client.sql("select count(*) from pavilion where id = ? and facility_code = ?")
+            if (client.sql("select count(*) from estate_pavilion where id = ? and facility_code = ?")
                     .params(r.emptyPavilionId(), r.facilityCode()).query(Long.class).single() == 0) {
                 throw new InvalidRequestException("emptyPavilionId", "no such pavilion in " + r.facilityCode());
             }
             return client.sql("""
-                            select b.person_id from booking b join location l on l.id = b.location_id
-                             where b.released_at is null and l.pavilion_id = ? order by b.person_id""")
+                            select b.person_id from people_in_custody b join estate_place l on l.id = b.location_id
+                             where l.pavilion_id = ? order by b.person_id""")
                     .param(r.emptyPavilionId()).query(Long.class).list();
         }
         return client.sql("""
-                        select b.person_id from booking b join location l on l.id = b.location_id
-                         where b.released_at is null and b.facility_code = ? and l.kind = 'RECEPTION'
+                        select b.person_id from people_in_custody b join estate_place l on l.id = b.location_id
+                         where b.facility_code = ? and l.kind = 'RECEPTION'
                          order by b.person_id""")
                 .param(r.facilityCode()).query(Long.class).list();
     }
@@ -182,9 +182,10 @@ public class PlanService {
         estate.requireVisible(facility, official);
         List<PlannedMove> page = client.sql("""
                         select m.person_id, pe.given_names, pe.first_surname, pe.second_surname, m.from_location_id,
-                               m.to_location_id, l.code, pv.code, l.certified_capacity, l.floor_area_m2, m.explanation
-                          from housing_plan_move m join person pe on pe.id = m.person_id
-                          join location l on l.id = m.to_location_id left join pavilion pv on pv.id = l.pavilion_id
+                               m.to_location_id, l.code, l.pavilion_code, l.certified_capacity, l.floor_area_m2,
+                               m.explanation
+                          from housing_plan_move m join people_name pe on pe.person_id = m.person_id
+                          join estate_place l on l.id = m.to_location_id
                          where m.plan_id = ? order by m.seq offset ? limit ?""")
                 .params(id, Math.max(0, offset), Math.clamp(limit, 1, 5000))
                 .query((rs, n) -> new PlannedMove(rs.getLong(1), org.custodia.people.PeopleService.fullName(
@@ -193,7 +194,7 @@ public class PlanService {
                 .list();
         List<Unplaced> unplaced = client.sql("""
                         select u.person_id, pe.given_names, pe.first_surname, pe.second_surname, u.reasons
-                          from housing_plan_unplaced u join person pe on pe.id = u.person_id
+                          from housing_plan_unplaced u join people_name pe on pe.person_id = u.person_id
                          where u.plan_id = ? order by u.person_id limit 5000""")
                 .param(id)
                 .query((rs, n) -> new Unplaced(rs.getLong(1), org.custodia.people.PeopleService.fullName(

@@ -102,7 +102,7 @@ public class RebalanceService {
             throw new InvalidRequestException("pavilionIds", "no nulls");
         }
         Set<Long> ids = new HashSet<>(r.pavilionIds());
-        long found = client.sql("select count(*) from pavilion where id = any(?) and facility_code = ?")
+        long found = client.sql("select count(*) from estate_pavilion where id = any(?) and facility_code = ?")
                 .params(ids.toArray(Long[]::new), r.facilityCode()).query(Long.class).single();
         if (found != ids.size()) {
             throw new InvalidRequestException("pavilionIds", "every pavilion must belong to " + r.facilityCode());
@@ -111,7 +111,7 @@ public class RebalanceService {
     }
 
     private List<String> pavilionCodes(Set<Long> ids) {
-        return client.sql("select code from pavilion where id = any(?) order by code")
+        return client.sql("select code from estate_pavilion where id = any(?) order by code")
                 .param(ids.toArray(Long[]::new)).query(String.class).list();
     }
 

@@ -90,6 +90,17 @@ class DatabaseRoleTest extends ServiceTest {
             assertThatThrownBy(() -> app().sql("delete from flyway_schema_history").update()).rootCause()
                     .hasMessageContaining("permission denied");
         }
+
+        @Test
+        void readsThePublishedViewsButCannotWriteThroughThem() {
+            assertThat(app().sql("select count(*) from legal_case").query(Long.class).single()).isPositive();
+            assertThatThrownBy(() -> app().sql("insert into legal_case (person_id, case_number) "
+                    + "select person_id, 'FORJADO' from legal_case limit 1").update()).rootCause()
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> app().sql("insert into estate_pavilion (facility_code, code, name, levels) "
+                    + "values ('CECOT', 'FORJADO', 'x', 1)").update()).rootCause()
+                    .hasMessageContaining("permission denied");
+        }
     }
 
     @Nested
