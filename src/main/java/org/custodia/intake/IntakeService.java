@@ -1,12 +1,7 @@
 package org.custodia.intake;
 
-import jakarta.validation.Validator;
 import java.io.InputStream;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,67 +16,49 @@ import org.custodia.platform.ErrorCode;
 import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.NotFoundException;
 import org.custodia.platform.Official;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.task.TaskExecutor;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Receives a batch, validates every row, holds possible duplicates for review, and admits the rest in one
  * transaction on the application's task executor, reporting progress as it goes. The same batch (same client id,
  * or the same content) is answered with the report of the first one: nobody is created twice. A batch interrupted
- * by a stop before it committed is admitted when it is sent again.
+ * by a stop before it committed is admitted when it is sent again. The work is split: {@link BatchReader} reads
+ * (limits, hash), {@link BatchChecks} checks the rows, {@link BatchStore} keeps the batch, {@link BatchWorker}
+ * admits it.
  */
 @Service
 public class IntakeService {
     public static final int MAX_ROWS = 10_000;
-    private static final int CHUNK = 500;
 
     public enum Mode { ALL_OR_NOTHING, VALID_ONLY }
-
-    private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
-    private static final String LOCK_PREFIX = "intake-batch:";
-    static final String INTERRUPTED = "Interrupted by a stop of the service before it was committed: nobody in this "
-            + "batch was admitted. Send it again (same batch id or same file) to admit it.";
 
     /** The answer to a submission: the report, and whether this batch was seen before. */
     public record Submission(BatchReport report, boolean repeated) {
     }
 
-    private final JdbcClient client;
     private final AccessLog accessLog;
     private final PeopleService people;
     private final EstateService estate;
-    private final TransactionTemplate tx;
-    private final JsonMapper json;
     private final Clock clock;
-    private final Validator validator;
     private final BatchReader reader;
-    private final TaskExecutor worker;
+    private final BatchChecks checks;
+    private final BatchStore store;
+    private final BatchWorker worker;
 
-    IntakeService(JdbcClient client, AccessLog accessLog, PeopleService people, EstateService estate,
-                  TransactionTemplate tx, JsonMapper json, Clock clock, Validator validator,
-                  @Value("${custodia.intake.max-bytes:33554432}") long maxBytes,
-                  @Qualifier("applicationTaskExecutor") TaskExecutor worker) {
-        this.worker = worker;
-        this.validator = validator;
+    IntakeService(AccessLog accessLog, PeopleService people, EstateService estate, JsonMapper json, Clock clock,
+                  @Value("${custodia.intake.max-bytes:33554432}") long maxBytes, BatchChecks checks,
+                  BatchStore store, BatchWorker worker) {
         this.reader = new BatchReader(json, maxBytes, MAX_ROWS);
-        this.client = client;
         this.accessLog = accessLog;
         this.people = people;
         this.estate = estate;
-        this.tx = tx;
-        this.json = json;
         this.clock = clock;
+        this.checks = checks;
+        this.store = store;
+        this.worker = worker;
     }
 
     /** A batch from a stream (the request body, an uploaded file), read within the byte and row limits. */
@@ -89,14 +66,14 @@ public class IntakeService {
         if (clientId != null && (clientId.isBlank() || clientId.length() > 100)) {
             throw new InvalidRequestException("batchId", "at most 100 characters");
         }
-        Optional<BatchReport> seen = clientId == null ? Optional.empty() : byClientId(clientId, official);
+        Optional<BatchReport> seen = clientId == null ? Optional.empty() : store.byClientId(clientId, official);
         if (seen.isPresent() && !seen.get().status().equals("INTERRUPTED")) {
             return new Submission(seen.get(), true);
         }
         BatchReader.Batch batch = reader.read(body, csv, mode.name());
         String hash = batch.contentHash();
         if (seen.isEmpty()) {
-            seen = byHash(hash, official);
+            seen = store.byHash(hash, official);
         }
         if (seen.isPresent() && !seen.get().status().equals("INTERRUPTED")) {
             return new Submission(seen.get(), true);
@@ -107,95 +84,24 @@ public class IntakeService {
         if (rows.isEmpty()) {
             throw new InvalidRequestException("body", "the batch has no rows");
         }
-        List<BatchReport.RowError> errors = new ArrayList<>();
-        List<Admission> valid = new ArrayList<>();
-        List<Integer> validRows = new ArrayList<>();
-        Map<String, Long> receptions = new HashMap<>();
-        for (int i = 0; i < rows.size(); i++) {
-            Map<String, String> row = rows.get(i);
-            String facility = Rows.blank(row.get("facilityCode"));
-            Long reception = facility == null || !official.sees(facility) ? null
-                    : receptions.computeIfAbsent(facility, f -> estate.reception(f).map(Location::id).orElse(null));
-            Rows.Converted c = Rows.convert(row, reception);
-            Map<String, String> problems = new LinkedHashMap<>(c.errors());
-            // the same constraints as an admission through the API (aliases[2].<list element> is "aliases")
-            validator.validate(c.admission()).forEach(v -> problems.putIfAbsent(
-                    v.getPropertyPath().toString().replaceFirst("\\[.*", ""), v.getMessage()));
-            people.problems(c.admission()).forEach(problems::putIfAbsent);
-            if (facility != null && reception == null) {
-                problems.put("facilityCode", "no such facility in your scope, or it has no reception");
-                problems.remove("locationId");
-            }
-            int rowNo = i + 1;
-            problems.forEach((field, reason) -> errors.add(new BatchReport.RowError(rowNo,
-                    field.equals("locationId") ? "facilityCode" : field, reason)));
-            if (problems.isEmpty()) {
-                valid.add(c.admission());
-                validRows.add(rowNo);
-            }
-        }
-        List<BatchReport.HeldRow> held = new ArrayList<>();
-        List<Admission> toAdmit = new ArrayList<>();
-        Map<Integer, List<PeopleService.KnownPerson>> duplicates = people.possibleDuplicates(valid, official);
-        Map<String, Integer> documentsInBatch = new HashMap<>();
-        for (int i = 0; i < valid.size(); i++) {
-            Admission a = valid.get(i);
-            String name = PeopleService.fullName(a.givenNames().strip(), a.firstSurname().strip(),
-                    a.secondSurname() == null ? null : a.secondSurname().strip());
-            List<PeopleService.KnownPerson> known = duplicates.getOrDefault(i, List.of());
-            List<Long> candidates = known.stream().filter(PeopleService.KnownPerson::inScope)
-                    .map(PeopleService.KnownPerson::personId).toList();
-            List<PeopleService.KnownPerson> elsewhere = known.stream().filter(k -> !k.inScope()).toList();
-            Integer earlier = a.idDocument() == null ? null : documentsInBatch.putIfAbsent(a.idDocument(),
-                    validRows.get(i));
-            if (!known.isEmpty()) {
-                held.add(new BatchReport.HeldRow(validRows.get(i), name,
-                        "possibly already known (same document, or close name and same date of birth)", candidates,
-                        elsewhere, rows.get(validRows.get(i) - 1), null));
-            } else if (earlier != null) {
-                held.add(new BatchReport.HeldRow(validRows.get(i), name,
-                        "same identity document as row " + earlier + " of this batch", List.of(), List.of(),
-                        rows.get(validRows.get(i) - 1), null));
-            } else {
-                toAdmit.add(a);
-            }
-        }
+        BatchChecks.Checked checked = checks.check(rows, official);
         String id = resumed == null ? UUID.randomUUID().toString() : resumed.id();
-        boolean rejected = !errors.isEmpty() && mode == Mode.ALL_OR_NOTHING;
-        String status = rejected ? "REJECTED" : toAdmit.isEmpty() ? "DONE" : "ADMITTING";
+        boolean rejected = !checked.errors().isEmpty() && mode == Mode.ALL_OR_NOTHING;
+        String status = rejected ? "REJECTED" : checked.toAdmit().isEmpty() ? "DONE" : "ADMITTING";
         String message = rejected ? "The batch has errors; nobody was admitted. Correct them, or submit again with "
                 + "mode=VALID_ONLY to admit the valid rows only."
                 : resumed != null ? "Sent again after an interruption (nobody had been admitted)." : null;
         BatchReport report = new BatchReport(id, status, csv ? "CSV" : "JSON", mode.name(), rows.size(), 0, 0,
-                held.size(), List.copyOf(errors), List.copyOf(held), official.username(), clock.instant(),
-                rejected || toAdmit.isEmpty() ? clock.instant() : null, message);
+                checked.held().size(), checked.errors(), checked.held(), official.username(), clock.instant(),
+                rejected || checked.toAdmit().isEmpty() ? clock.instant() : null, message);
         // Two identical submissions at the same moment: the unique keys let one in, the other gets its report.
-        int inserted = resumed != null ? client.sql("""
-                        update intake_batch set client_id = coalesce(?, client_id), content_hash = ?, format = ?,
-                               mode = ?, status = ?, total = ?, processed = 0, admitted = 0, held = ?,
-                               error_count = ?, report = ?::jsonb, submitted_at = ?, finished_at = ?
-                         where id = ? and submitted_by = ? and status = 'INTERRUPTED'""")
-                .params(clientId, hash, report.format(), mode.name(), status, rows.size(), held.size(),
-                        errors.size(), json.writeValueAsString(report), Timestamp.from(report.submittedAt()),
-                        report.finishedAt() == null ? null : Timestamp.from(report.finishedAt()), id,
-                        official.username())
-                .update()
-                : client.sql("""
-                        insert into intake_batch (id, client_id, content_hash, format, mode, status, total, held,
-                                                  error_count, report, submitted_by, submitted_at, finished_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?) on conflict do nothing""")
-                .params(id, clientId, hash, report.format(), mode.name(), status, rows.size(), held.size(),
-                        errors.size(), json.writeValueAsString(report), official.username(),
-                        Timestamp.from(report.submittedAt()),
-                        report.finishedAt() == null ? null : Timestamp.from(report.finishedAt()))
-                .update();
-        if (inserted == 0) {
-            return new Submission(find(clientId, hash, official).orElseThrow(() ->
+        if (!store.store(report, clientId, hash, resumed != null)) {
+            return new Submission(store.find(clientId, hash, official).orElseThrow(() ->
                     new ConflictException(ErrorCode.IN_PROGRESS, "The same batch is being received; try again")), true);
         }
         logCandidates(report, official);
         if (status.equals("ADMITTING")) {
-            worker.execute(() -> admit(id, toAdmit, official));
+            worker.start(id, checked.toAdmit(), official);
         }
         return new Submission(report, false);
     }
@@ -210,7 +116,7 @@ public class IntakeService {
     public BatchReport resolve(String batchId, int row, Decision decision, Long personId, String reason,
                                Official official) {
         BatchReport r = status(batchId, official);
-        client.sql("select id from intake_batch where id = ? for update").param(batchId).query(String.class).single();
+        store.lock(batchId);
         BatchReport.HeldRow held = r.heldRows().stream().filter(h -> h.row() == row).findFirst()
                 .orElseThrow(() -> new NotFoundException("No held row " + row + " in batch " + batchId));
         if (held.resolution() != null) {
@@ -244,8 +150,7 @@ public class IntakeService {
         int admitted = r.admitted() + (decision == Decision.DISMISS ? 0 : 1);
         BatchReport updated = new BatchReport(r.id(), r.status(), r.format(), r.mode(), r.total(), r.processed(),
                 admitted, r.held(), r.errors(), rows, r.submittedBy(), r.submittedAt(), r.finishedAt(), r.message());
-        client.sql("update intake_batch set admitted = ?, report = ?::jsonb where id = ?")
-                .params(admitted, json.writeValueAsString(updated), batchId).update();
+        store.resolved(updated);
         return updated;
     }
 
@@ -254,7 +159,7 @@ public class IntakeService {
      * read is in the access log with the known people it names.
      */
     public BatchReport status(String id, Official official) {
-        BatchReport r = read("id = ?", id)
+        BatchReport r = store.byId(id)
                 .filter(b -> official.national() || b.submittedBy().equals(official.username()))
                 .orElseGet(() -> {
                     accessLog.refused("READ_BATCH_REPORT", "intake_batch", id, "not the submitter's batch");
@@ -274,111 +179,4 @@ public class IntakeService {
                             + r.id() + " row " + h.row()));
         }
     }
-
-    private void admit(String id, List<Admission> toAdmit, Official official) {
-        try {
-            int[] done = {0};
-            boolean ran = Boolean.TRUE.equals(tx.execute(s -> {
-                // held until commit or rollback: a start-up finds the batch running, not interrupted
-                client.sql("select pg_advisory_xact_lock(hashtext(?))").param(LOCK_PREFIX + id).query().listOfRows();
-                if (!"ADMITTING".equals(client.sql("select status from intake_batch where id = ?").param(id)
-                        .query(String.class).single())) {
-                    return false; // marked interrupted by a start-up before this worker ran: resubmitted instead
-                }
-                for (int from = 0; from < toAdmit.size(); from += CHUNK) {
-                    List<Admission> chunk = toAdmit.subList(from, Math.min(toAdmit.size(), from + CHUNK));
-                    people.admitBatch(chunk, official);
-                    done[0] += chunk.size();
-                    progress(id, done[0]);
-                }
-                return true;
-            }));
-            if (ran) {
-                finish(id, "DONE", toAdmit.size(), null);
-            }
-        } catch (RuntimeException e) {
-            String errorId = UUID.randomUUID().toString();
-            LOG.error("Batch {} failed, error id {}", id, errorId, e);
-            finish(id, "FAILED", 0, "Nobody in this batch was admitted (error id " + errorId + ", in the log)");
-        }
-    }
-
-    /**
-     * At start: a batch left admitting by a process that died admitted nobody (one transaction), and no live
-     * worker holds its lock. It is marked INTERRUPTED; sending it again (same batch id or same content) admits it.
-     */
-    @EventListener(ApplicationReadyEvent.class)
-    public void markInterrupted() {
-        List<String> stuck = client.sql("select id from intake_batch where status in ('ADMITTING', 'VALIDATING')")
-                .query(String.class).list();
-        for (String id : stuck) {
-            Boolean interrupted = tx.execute(s -> {
-                if (!client.sql("select pg_try_advisory_xact_lock(hashtext(?))").param(LOCK_PREFIX + id)
-                        .query(Boolean.class).single()) {
-                    return false; // another live process is admitting it
-                }
-                finish(id, "INTERRUPTED", 0, INTERRUPTED);
-                return true;
-            });
-            if (Boolean.TRUE.equals(interrupted)) {
-                LOG.warn("Batch {} was interrupted by a stop before it was committed; nobody was admitted", id);
-            }
-        }
-    }
-
-    /** Progress is written outside the admitting transaction, so that it can be read while the batch runs. */
-    private void progress(String id, int processed) {
-        new TransactionTemplate(tx.getTransactionManager(), requiresNew()).executeWithoutResult(s ->
-                client.sql("update intake_batch set processed = ? where id = ?").params(processed, id).update());
-    }
-
-    private static org.springframework.transaction.TransactionDefinition requiresNew() {
-        org.springframework.transaction.support.DefaultTransactionDefinition d =
-                new org.springframework.transaction.support.DefaultTransactionDefinition();
-        d.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        return d;
-    }
-
-    private void finish(String id, String status, int admitted, String message) {
-        BatchReport r = read("id = ?", id).orElseThrow();
-        BatchReport done = new BatchReport(r.id(), status, r.format(), r.mode(), r.total(),
-                status.equals("DONE") ? admitted : r.processed(), admitted, r.held(), r.errors(), r.heldRows(),
-                r.submittedBy(), r.submittedAt(), clock.instant(), message);
-        client.sql("update intake_batch set status = ?, processed = ?, admitted = ?, report = ?::jsonb, finished_at = ? "
-                        + "where id = ?")
-                .params(status, done.processed(), admitted, json.writeValueAsString(done),
-                        Timestamp.from(done.finishedAt()), id)
-                .update();
-    }
-
-    /** The submitter's own batch with this client id or content: ids and hashes are per submitter. */
-
-    private Optional<BatchReport> find(String clientId, String hash, Official official) {
-        Optional<BatchReport> byId = clientId == null ? Optional.empty() : byClientId(clientId, official);
-        return byId.isPresent() ? byId : byHash(hash, official);
-    }
-
-    private Optional<BatchReport> byClientId(String clientId, Official official) {
-        return read("client_id = ? and submitted_by = ?", clientId, official.username());
-    }
-
-    private Optional<BatchReport> byHash(String hash, Official official) {
-        return read("content_hash = ? and submitted_by = ?", hash, official.username());
-    }
-
-    private Optional<BatchReport> read(String where, Object... values) {
-        return client.sql("select report::text, status, processed, admitted from intake_batch where " + where)
-                .params(values)
-                .query((rs, n) -> {
-                    BatchReport r = json.readValue(rs.getString(1), BatchReport.class);
-                    return new BatchReport(r.id(), rs.getString(2), r.format(), r.mode(), r.total(), rs.getInt(3),
-                            rs.getInt(4), r.held(), r.errors(), r.heldRows(), r.submittedBy(), r.submittedAt(),
-                            r.finishedAt(), r.message());
-                })
-                .optional();
-    }
-
-
-
-
 }
