@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -82,11 +83,10 @@ class ChainProperties {
     }
 
     @Property(tries = 200)
-    void aRemovedOrSwappedEntryIsFound(@ForAll("texts") List<String> payloads, @ForAll @IntRange(min = 0, max = 59) int at) {
+    void aRemovedOrSwappedEntryIsFound(@ForAll("texts") List<String> payloads,
+                                       @ForAll @IntRange(min = 0, max = 59) int at) {
+        Assume.that(payloads.size() >= 2); // one entry can be neither removed from between two nor swapped
         List<Row> rows = new ArrayList<>(chain("CECOT", payloads));
-        if (rows.size() < 2) {
-            return;
-        }
         int i = at % (rows.size() - 1);
         List<Row> removed = new ArrayList<>(rows);
         removed.remove(i);

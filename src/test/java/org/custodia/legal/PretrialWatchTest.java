@@ -2,25 +2,43 @@ package org.custodia.legal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import org.custodia.support.Api;
 import org.custodia.support.Fixtures;
+import org.custodia.support.MutableClock;
 import org.custodia.support.ServiceTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Days in pretrial detention against SV-CPP-8 limits and recorded extensions; nobody passes a limit silently. */
 class PretrialWatchTest extends ServiceTest {
+    @Autowired
+    MutableClock clock;
+
+    /** Days are counted by the test and by the service at the same instant, even around midnight. */
+    @BeforeEach
+    void pin() {
+        clock.pin(Instant.now());
+    }
+
+    @AfterEach
+    void release() {
+        clock.release();
+    }
 
     long admitArrestedDaysAgo(long days) {
         Map<String, Object> a = new HashMap<>(Fixtures.admission("CECOT", fx.newCell("CECOT", 2), "Óscar Iván",
                 "Guzmán", "Quintanilla"));
         @SuppressWarnings("unchecked")
         Map<String, Object> c = new HashMap<>((Map<String, Object>) a.get("commitment"));
-        c.put("arrestedAt", LocalDate.now(ZoneOffset.UTC).minusDays(days).atStartOfDay(ZoneOffset.UTC).toInstant()
+        c.put("arrestedAt", LocalDate.now(clock).minusDays(days).atStartOfDay(ZoneOffset.UTC).toInstant()
                 .toString());
         a.put("commitment", c);
         Api.Response r = api.post("/api/people", "registro", a);
@@ -54,6 +72,18 @@ class PretrialWatchTest extends ServiceTest {
         assertThat(first.get("daysLeft").asLong()).isNegative();
         Api.Response dashboard = api.get("/", "direccion");
         assertThat(dashboard.body()).contains("pretrial-past");
+    }
+
+    @Test
+    void daysInPretrialGrowWithTheServicesClockAndTheLimitArrives() {
+        long id = admitArrestedDaysAgo(300);
+        assertThat(entry(id)).as("300 of 365 days: not yet due").isNull();
+        clock.advance(java.time.Duration.ofDays(40));
+        JsonNode due = entry(id);
+        assertThat(due.get("daysInPretrial").asLong()).isEqualTo(340);
+        assertThat(due.get("status").asString()).isEqualTo("DUE");
+        clock.advance(java.time.Duration.ofDays(30));
+        assertThat(entry(id).get("status").asString()).isEqualTo("PAST_LIMIT");
     }
 
     @Test
@@ -92,7 +122,7 @@ class PretrialWatchTest extends ServiceTest {
     static Map<String, Object> extension(long daysFromToday) {
         return Map.of("legalBasis", "Ley especial contra el crimen organizado, reforma 15-08-2025 (SV-LECO-2025)",
                 "courtResolution", "Resolución 45-2026, Juzgado Especializado",
-                "expiresOn", LocalDate.now(ZoneOffset.UTC).plusDays(daysFromToday).toString());
+                "expiresOn", LocalDate.now(clock).plusDays(daysFromToday).toString());
     }
 
     @Test

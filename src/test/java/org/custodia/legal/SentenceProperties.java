@@ -16,6 +16,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.constraints.NotEmpty;
 
 /** Sentence arithmetic: order, concurrency, consecutive sums, credit and centuries. */
 class SentenceProperties {
@@ -37,12 +38,9 @@ class SentenceProperties {
     }
 
     @Property(tries = 300)
-    void concurrentSentencesGiveTheSameReleaseInAnyOrder(@ForAll List<@From("terms") Term> terms,
-                                                         @ForAll List<@From("dates") LocalDate> starts,
+    void concurrentSentencesGiveTheSameReleaseInAnyOrder(@ForAll @NotEmpty List<@From("terms") Term> terms,
+                                                         @ForAll @NotEmpty List<@From("dates") LocalDate> starts,
                                                          @ForAll long seed) {
-        if (terms.isEmpty() || starts.isEmpty()) {
-            return;
-        }
         List<Sentence> list = new ArrayList<>();
         for (int i = 0; i < terms.size(); i++) {
             list.add(sentence(i + 1, terms.get(i), starts.get(i % starts.size()), SentenceMode.CONCURRENT, 0));
@@ -57,10 +55,7 @@ class SentenceProperties {
     }
 
     @Property(tries = 300)
-    void consecutiveSentencesAddUp(@ForAll List<@LongRange(min = 0, max = 4000) Long> days) {
-        if (days.isEmpty()) {
-            return;
-        }
+    void consecutiveSentencesAddUp(@ForAll @NotEmpty List<@LongRange(min = 0, max = 4000) Long> days) {
         List<Sentence> list = new ArrayList<>();
         for (int i = 0; i < days.size(); i++) {
             list.add(sentence(i + 1, new Term(0, 0, days.get(i)), START, SentenceMode.CONSECUTIVE, 0));
@@ -96,11 +91,8 @@ class SentenceProperties {
     }
 
     @Property(tries = 300)
-    void anotherSentenceNeverBringsTheReleaseForward(@ForAll List<@From("terms") Term> terms, @ForAll("terms") Term extra,
-                                                     @ForAll boolean consecutive) {
-        if (terms.isEmpty()) {
-            return;
-        }
+    void anotherSentenceNeverBringsTheReleaseForward(@ForAll @NotEmpty List<@From("terms") Term> terms,
+                                                     @ForAll("terms") Term extra, @ForAll boolean consecutive) {
         List<Sentence> list = new ArrayList<>();
         for (int i = 0; i < terms.size(); i++) {
             list.add(sentence(i + 1, terms.get(i), START, i % 2 == 0 ? SentenceMode.CONCURRENT : SentenceMode.CONSECUTIVE,
