@@ -87,31 +87,28 @@ class ModuleDataOwnershipTest {
 
     @Test
     void everyViewIsPublishedByTheModuleItIsNamedAfter() throws IOException {
-        Set<String> created = new TreeSet<>();
-        try (Stream<Path> migrations = Files.list(Path.of("src/main/resources/db/migration"))) {
-            for (Path m : migrations.toList()) {
-                Matcher v = Pattern.compile("create (?:or replace )?view ([a-z_]+)").matcher(Files.readString(m));
-                while (v.find()) {
-                    created.add(v.group(1));
-                }
-            }
-        }
-        assertThat(created).containsExactlyInAnyOrderElementsOf(PUBLISHED.keySet());
+        assertThat(createdByMigrations("create (?:or replace )?view ([a-z_]+)")).containsExactlyInAnyOrderElementsOf(PUBLISHED.keySet());
         PUBLISHED.forEach((view, owner) -> assertThat(view).startsWith(owner + "_"));
     }
 
     @Test
     void everyTableHasAnOwner() throws IOException {
+        Set<String> created = createdByMigrations("create table (?:if not exists )?([a-z_]+)");
+        created.removeAll(OWNED.values().stream().flatMap(Set::stream).collect(Collectors.toSet()));
+        assertThat(created).as("tables without an owning module").isEmpty();
+    }
+
+    /** The names a pattern's first group finds in all migrations. */
+    static Set<String> createdByMigrations(String pattern) throws IOException {
         Set<String> created = new TreeSet<>();
         try (Stream<Path> migrations = Files.list(Path.of("src/main/resources/db/migration"))) {
             for (Path m : migrations.toList()) {
-                Matcher t = Pattern.compile("create table (?:if not exists )?([a-z_]+)").matcher(Files.readString(m));
+                Matcher t = Pattern.compile(pattern).matcher(Files.readString(m));
                 while (t.find()) {
                     created.add(t.group(1));
                 }
             }
         }
-        created.removeAll(OWNED.values().stream().flatMap(Set::stream).collect(Collectors.toSet()));
-        assertThat(created).as("tables without an owning module").isEmpty();
+        return created;
     }
 }

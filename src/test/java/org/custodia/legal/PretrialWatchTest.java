@@ -119,7 +119,7 @@ class PretrialWatchTest extends ServiceTest {
                 .contains("Resolución 45-2026");
     }
 
-    static Map<String, Object> extension(long daysFromToday) {
+    Map<String, Object> extension(long daysFromToday) {
         return Map.of("legalBasis", "Ley especial contra el crimen organizado, reforma 15-08-2025 (SV-LECO-2025)",
                 "courtResolution", "Resolución 45-2026, Juzgado Especializado",
                 "expiresOn", LocalDate.now(clock).plusDays(daysFromToday).toString());
