@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
+import org.custodia.platform.validation.RecordCheck;
 import org.custodia.platform.ConflictException;
 import org.custodia.platform.ErrorCode;
 import org.custodia.platform.FacilityDirectory;
@@ -32,7 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class AccountService {
-    private static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{2,40}");
     /** Who acts when Custodia itself opens an account (the administrator at first start, the demo). */
     public static final String SYSTEM = "sistema";
 
@@ -43,8 +42,11 @@ public class AccountService {
     private final PasswordPolicy policy;
     private final ApplicationEventPublisher events;
 
+    private final RecordCheck check;
+
     AccountService(JdbcClient client, PasswordEncoder encoder, FacilityDirectory facilities, Clock clock,
-                   PasswordPolicy policy, ApplicationEventPublisher events) {
+                   PasswordPolicy policy, ApplicationEventPublisher events, RecordCheck check) {
+        this.check = check;
         this.client = client;
         this.encoder = encoder;
         this.facilities = facilities;
@@ -65,13 +67,7 @@ public class AccountService {
     }
 
     private AccountView create(NewAccount a, String by, String byRoles) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (a.username() == null || !USERNAME.matcher(a.username()).matches()) {
-            errors.put("username", "2-40 characters: lower-case letters, digits, '.', '_' or '-'");
-        }
-        if (a.displayName() == null || a.displayName().isBlank() || a.displayName().length() > 200) {
-            errors.put("displayName", "required, at most 200 characters");
-        }
+        Map<String, String> errors = new LinkedHashMap<>(check.problems(a));
         String weak = a.service() ? (a.password() == null ? null : "a service account has no password")
                 : policy.problem(a.username(), a.password());
         if (weak != null) {

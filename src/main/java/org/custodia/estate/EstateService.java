@@ -10,10 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.custodia.ledger.Actor;
 import org.custodia.ledger.LedgerEvent;
 import org.custodia.ledger.LedgerService;
+import org.custodia.platform.validation.RecordCheck;
 import org.custodia.platform.ConflictException;
 import org.custodia.platform.ErrorCode;
 import org.custodia.platform.FacilityDirectory;
@@ -32,7 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class EstateService implements FacilityDirectory {
-    private static final Pattern CODE = Pattern.compile("[A-Z0-9-]{2,20}");
     private static final String LOCATION_COLUMNS = "id, facility_code, pavilion_id, code, kind, level, floor_area_m2, "
             + "certified_capacity, bunks, population";
 
@@ -41,8 +40,11 @@ public class EstateService implements FacilityDirectory {
     private final LedgerService ledger;
     private final SpaceStandards standards;
     private final Clock clock;
+    private final RecordCheck check;
 
-    EstateService(JdbcClient client, JdbcTemplate jdbc, LedgerService ledger, SpaceStandards standards, Clock clock) {
+    EstateService(JdbcClient client, JdbcTemplate jdbc, LedgerService ledger, SpaceStandards standards, Clock clock,
+                  RecordCheck check) {
+        this.check = check;
         this.client = client;
         this.jdbc = jdbc;
         this.ledger = ledger;
@@ -59,25 +61,7 @@ public class EstateService implements FacilityDirectory {
 
     @Transactional
     public void registerFacility(NewFacility f, Actor actor) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (f.code() == null || !CODE.matcher(f.code()).matches()) {
-            errors.put("code", "2-20 characters: upper-case letters, digits or '-'");
-        }
-        if (f.name() == null || f.name().isBlank() || f.name().length() > 200) {
-            errors.put("name", "required, at most 200 characters");
-        }
-        if (f.kind() == null) {
-            errors.put("kind", "required");
-        }
-        if (f.jurisdiction() == null || f.jurisdiction().isBlank()) {
-            errors.put("jurisdiction", "required");
-        }
-        if (f.declaredCapacity() == null || f.declaredCapacity() < 0) {
-            errors.put("declaredCapacity", "required, zero or more");
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException("The facility cannot be registered", errors);
-        }
+        check.require(f, "The facility cannot be registered");
         if (exists(f.code())) {
             throw new ConflictException(ErrorCode.ALREADY_EXISTS, "Facility " + f.code() + " already exists");
         }
@@ -132,17 +116,12 @@ public class EstateService implements FacilityDirectory {
         ledger.appendAll(events);
     }
 
-    private static void validate(NewLocation l, Map<String, Long> pavilions) {
+    private void validate(NewLocation l, Map<String, Long> pavilions) {
         if (l == null) {
             throw new InvalidRequestException("locations", "each location is an object");
         }
+        check.require(l, "Location " + l.code() + " is not valid");
         Map<String, String> errors = new LinkedHashMap<>();
-        if (l.code() == null || l.code().isBlank() || l.code().length() > 40) {
-            errors.put("code", "required, at most 40 characters");
-        }
-        if (l.kind() == null) {
-            errors.put("kind", "required");
-        }
         if (l.pavilionCode() != null && !pavilions.containsKey(l.pavilionCode())) {
             errors.put("pavilionCode", "unknown pavilion " + l.pavilionCode());
         }
