@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.custodia.estate.EstateService;
 import org.custodia.estate.Location;
+import org.custodia.people.DuplicateFinder;
 import org.custodia.people.Admission;
 import org.custodia.people.PeopleService;
 import org.custodia.platform.Official;
@@ -26,8 +27,10 @@ class BatchChecks {
     private final Validator validator;
     private final PeopleService people;
     private final EstateService estate;
+    private final DuplicateFinder finder;
 
-    BatchChecks(Validator validator, PeopleService people, EstateService estate) {
+    BatchChecks(Validator validator, PeopleService people, EstateService estate, DuplicateFinder finder) {
+        this.finder = finder;
         this.validator = validator;
         this.people = people;
         this.estate = estate;
@@ -63,16 +66,16 @@ class BatchChecks {
         }
         List<BatchReport.HeldRow> held = new ArrayList<>();
         List<Admission> toAdmit = new ArrayList<>();
-        Map<Integer, List<PeopleService.KnownPerson>> duplicates = people.possibleDuplicates(valid, official);
+        Map<Integer, List<DuplicateFinder.KnownPerson>> duplicates = finder.possibleDuplicates(valid, official);
         Map<String, Integer> documentsInBatch = new HashMap<>();
         for (int i = 0; i < valid.size(); i++) {
             Admission a = valid.get(i);
             String name = PeopleService.fullName(a.givenNames().strip(), a.firstSurname().strip(),
                     a.secondSurname() == null ? null : a.secondSurname().strip());
-            List<PeopleService.KnownPerson> known = duplicates.getOrDefault(i, List.of());
-            List<Long> candidates = known.stream().filter(PeopleService.KnownPerson::inScope)
-                    .map(PeopleService.KnownPerson::personId).toList();
-            List<PeopleService.KnownPerson> elsewhere = known.stream().filter(k -> !k.inScope()).toList();
+            List<DuplicateFinder.KnownPerson> known = duplicates.getOrDefault(i, List.of());
+            List<Long> candidates = known.stream().filter(DuplicateFinder.KnownPerson::inScope)
+                    .map(DuplicateFinder.KnownPerson::personId).toList();
+            List<DuplicateFinder.KnownPerson> elsewhere = known.stream().filter(k -> !k.inScope()).toList();
             Integer earlier = a.idDocument() == null ? null : documentsInBatch.putIfAbsent(a.idDocument(),
                     validRows.get(i));
             if (!known.isEmpty()) {

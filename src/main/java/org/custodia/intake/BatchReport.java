@@ -3,6 +3,7 @@ package org.custodia.intake;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.custodia.people.DuplicateFinder;
 import org.custodia.people.PeopleService;
 
 /**
@@ -22,7 +23,7 @@ public record BatchReport(String id, String status, String format, String mode, 
      * outside that scope, with identity, last facility and release basis only.
      */
     public record HeldRow(int row, String name, String reason, List<Long> candidates,
-                          List<PeopleService.KnownPerson> knownElsewhere, Map<String, String> data,
+                          List<DuplicateFinder.KnownPerson> knownElsewhere, Map<String, String> data,
                           String resolution) {
         public HeldRow {
             knownElsewhere = knownElsewhere == null ? List.of() : List.copyOf(knownElsewhere);
