@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.custodia.support.Api;
 import org.custodia.support.ServiceTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -163,35 +166,116 @@ class MovesTest extends ServiceTest {
         assertThat(fx.population(c2)).isEqualTo(1);
     }
 
-    @Test
-    void badMovesAreRefusedWith4xxAndChangeNothing() {
-        long c1 = fx.newCell("CECOT", 2);
-        long p = fx.admit("CECOT", c1, "UNTRIED");
-        long other2 = fx.admit("CECOT", fx.newCell("CECOT", 2), "UNTRIED");
-        long entries = fx.ledgerEntries();
-        assertThat(api.post("/api/moves", "oficial", Map.of("personId", p, "toLocationId", c1)).status())
-                .isEqualTo(400);
-        assertThat(move("oficial", p, 999_999_999L, null).status()).isEqualTo(400);
-        assertThat(move("oficial", 999_999_999L, c1, null).status()).isEqualTo(404);
-        assertThat(move("oficial", p, c1, null).status()).isEqualTo(409);
-        long other = db.sql("select id from location where facility_code <> 'CECOT' and kind = 'CELL' limit 1")
-                .query(Long.class).single();
-        assertThat(move("oficial", p, other, null).status()).isEqualTo(400);
-        assertThat(api.post("/api/moves/bulk", "oficial", Map.of("reason", "x", "moves",
-                List.of(Map.of("personId", p, "toLocationId", c1), Map.of("personId", p, "toLocationId", c1))))
-                .status()).isEqualTo(400);
-        assertThat(api.post("/api/moves", "oficial", "{\"personId\": \"uno\"}").status()).isEqualTo(400);
-        // non-associations: the same person twice, an unknown kind or level, an unknown person
-        assertThat(api.post("/api/non-associations", "registro", Map.of("personA", p, "personB", p, "level", "CELL",
-                "kind", "THREAT", "reason", "x")).status()).isEqualTo(400);
-        assertThat(api.post("/api/non-associations", "registro", Map.of("personA", p, "personB", other2,
-                "level", "CELL", "kind", "ENEMIGO", "reason", "x")).status()).isEqualTo(400);
-        assertThat(api.post("/api/non-associations", "registro", Map.of("personA", p, "personB", other2,
-                "level", "WING", "kind", "THREAT", "reason", "x")).status()).isEqualTo(400);
-        assertThat(api.post("/api/non-associations", "registro", Map.of("personA", p, "personB", 999_999_999L,
-                "level", "CELL", "kind", "THREAT", "reason", "x")).status()).isEqualTo(404);
-        assertThat(db.sql("select count(*) from non_association where ? in (person_a, person_b)").param(p)
-                .query(Long.class).single()).isZero();
-        assertThat(fx.ledgerEntries()).isEqualTo(entries);
+    /** Refusals, each leaving bookings, non-associations and the ledger as they were. */
+    abstract class Refusal {
+        long c1;
+        long p;
+        long other2;
+        long entries;
+
+        @BeforeEach
+        void held() {
+            c1 = fx.newCell("CECOT", 2);
+            p = fx.admit("CECOT", c1, "UNTRIED");
+            other2 = fx.admit("CECOT", fx.newCell("CECOT", 2), "UNTRIED");
+            entries = fx.ledgerEntries();
+        }
+
+        @AfterEach
+        void nothingChanged() {
+            assertThat(locationOf(p)).isEqualTo(c1);
+            assertThat(db.sql("select count(*) from non_association where ? in (person_a, person_b)").param(p)
+                    .query(Long.class).single()).isZero();
+            assertThat(fx.ledgerEntries()).isEqualTo(entries);
+        }
+    }
+
+    /** {@code POST /api/moves} and {@code POST /api/moves/bulk} */
+    @Nested
+    class MoveRefused extends Refusal {
+        @Test
+        void withoutCredentials() {
+            assertThat(move(null, p, other2, null).status()).isEqualTo(401);
+        }
+
+        @Test
+        void financeStaffMayNotMovePeople() {
+            assertThat(move("finanzas", p, locationOf(other2), null).status()).isEqualTo(403);
+        }
+
+        @Test
+        void withoutAReason() {
+            assertThat(api.post("/api/moves", "oficial", Map.of("personId", p, "toLocationId", c1)).status())
+                    .isEqualTo(400);
+        }
+
+        @Test
+        void toAnUnknownPlace() {
+            assertThat(move("oficial", p, 999_999_999L, null).status()).isEqualTo(400);
+        }
+
+        @Test
+        void anUnknownPersonIs404() {
+            assertThat(move("oficial", 999_999_999L, c1, null).status()).isEqualTo(404);
+        }
+
+        @Test
+        void intoTheCellTheyAreInIs409() {
+            assertThat(move("oficial", p, c1, null).status()).isEqualTo(409);
+        }
+
+        @Test
+        void toACellOfAnotherFacility() {
+            long other = db.sql("select id from location where facility_code <> 'CECOT' and kind = 'CELL' limit 1")
+                    .query(Long.class).single();
+            assertThat(move("oficial", p, other, null).status()).isEqualTo(400);
+        }
+
+        @Test
+        void theSamePersonTwiceInOneBulkMove() {
+            assertThat(api.post("/api/moves/bulk", "oficial", Map.of("reason", "x", "moves",
+                    List.of(Map.of("personId", p, "toLocationId", c1), Map.of("personId", p, "toLocationId", c1))))
+                    .status()).isEqualTo(400);
+        }
+
+        @Test
+        void aPersonIdThatIsNotANumber() {
+            assertThat(api.post("/api/moves", "oficial", "{\"personId\": \"uno\"}").status()).isEqualTo(400);
+        }
+    }
+
+    /** {@code POST /api/non-associations} */
+    @Nested
+    class NonAssociationRefused extends Refusal {
+        Api.Response record(long a, long b, String level, String kind) {
+            return api.post("/api/non-associations", "registro", Map.of("personA", a, "personB", b, "level", level,
+                    "kind", kind, "reason", "x"));
+        }
+
+        @Test
+        void financeStaffMayNotRecordOne() {
+            assertThat(api.post("/api/non-associations", "finanzas", Map.of("personA", p, "personB", other2,
+                    "level", "CELL", "kind", "THREAT", "reason", "x")).status()).isEqualTo(403);
+        }
+
+        @Test
+        void theSamePersonTwice() {
+            assertThat(record(p, p, "CELL", "THREAT").status()).isEqualTo(400);
+        }
+
+        @Test
+        void anUnknownKind() {
+            assertThat(record(p, other2, "CELL", "ENEMIGO").status()).isEqualTo(400);
+        }
+
+        @Test
+        void anUnknownLevel() {
+            assertThat(record(p, other2, "WING", "THREAT").status()).isEqualTo(400);
+        }
+
+        @Test
+        void anUnknownPersonIs404() {
+            assertThat(record(p, 999_999_999L, "CELL", "THREAT").status()).isEqualTo(404);
+        }
     }
 }
