@@ -130,6 +130,7 @@ class DemoLoader implements SmartInitializingSingleton {
                 populate(f, generator, demoFiles);
             }
             progress.finishing();
+            people.finishTakingOn();
             return file;
         });
         writePasswords(passwords);
