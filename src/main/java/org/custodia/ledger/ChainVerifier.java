@@ -32,12 +32,23 @@ public final class ChainVerifier {
     public record CheckpointRef(String chain, long seq, String hash) {
     }
 
-    /** One stored entry as read from the database or an export. */
-    public record Entry(String chain, long seq, String prevHash, String hash, String canonical) {
+    /**
+     * One stored entry as read from the database (with its queryable columns) or an export (without: {@code columns}
+     * null).
+     */
+    public record Entry(String chain, long seq, String prevHash, String hash, String canonical,
+                        LedgerColumns columns) {
+        public Entry(String chain, long seq, String prevHash, String hash, String canonical) {
+            this(chain, seq, prevHash, hash, canonical, null);
+        }
     }
 
     public void accept(String chain, long seq, String prevHash, String hash, String canonical) {
-        pending.add(new Entry(chain, seq, prevHash, hash, canonical));
+        accept(new Entry(chain, seq, prevHash, hash, canonical));
+    }
+
+    public void accept(Entry entry) {
+        pending.add(entry);
         if (pending.size() >= BATCH) {
             drain();
         }
@@ -66,6 +77,8 @@ public final class ChainVerifier {
                 fault[i] = 1;
             } else if (!describes(e.canonical(), e.chain(), e.seq())) {
                 fault[i] = 2;
+            } else if (e.columns() != null && !e.columns().describe(e.canonical())) {
+                fault[i] = 3;
             }
         });
         for (int i = 0; i < n; i++) {
@@ -93,6 +106,8 @@ public final class ChainVerifier {
                 fault = "hash does not match the stored entry";
             } else if (hashFault == 2) {
                 fault = "stored entry does not name this chain and sequence";
+            } else if (hashFault == 3) {
+                fault = "queryable columns do not match the stored entry";
             } else {
                 Map<Long, String> cps = checkpoints.get(chain);
                 String expected = cps == null ? null : cps.get(seq);

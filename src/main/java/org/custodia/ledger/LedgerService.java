@@ -49,7 +49,10 @@ public class LedgerService {
         writer.append(events);
     }
 
-    /** Recomputes every chain from the stored bytes and checks heads and every checkpoint issued. */
+    /**
+     * Recomputes every chain from the stored bytes and checks heads, every checkpoint issued, and that each entry's
+     * queryable columns say what its text says.
+     */
     @Transactional(readOnly = true)
     public VerificationResult verify() {
         List<ChainVerifier.CheckpointRef> issued = client
@@ -57,10 +60,15 @@ public class LedgerService {
                 .query((rs, n) -> new ChainVerifier.CheckpointRef(rs.getString(1), rs.getLong(2), rs.getString(3)))
                 .list();
         ChainVerifier verifier = new ChainVerifier(issued);
-        streaming.query("select chain, seq, prev_hash, hash, canonical from ledger_entry order by chain, seq",
+        streaming.query("""
+                        select chain, seq, prev_hash, hash, canonical, event_type, person_id, actor, actor_roles,
+                               occurred_at, recorded_at
+                          from ledger_entry order by chain, seq""",
                 rs -> {
-                    verifier.accept(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5));
+                    verifier.accept(new ChainVerifier.Entry(rs.getString(1), rs.getLong(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), new LedgerColumns(rs.getString(6),
+                            rs.getObject(7, Long.class), rs.getString(8), rs.getString(9),
+                            rs.getTimestamp(10).toInstant(), rs.getTimestamp(11).toInstant())));
                 });
         streaming.query("select chain, seq, hash from ledger_head",
                 rs -> {
@@ -152,7 +160,7 @@ public class LedgerService {
     public List<LedgerRecord> historyOf(long personId, Official official) {
         return client.sql("""
                         select chain, seq, event_type, person_id, actor, actor_roles, occurred_at, recorded_at,
-                               payload::text, hash
+                               (canonical::jsonb -> 'payload')::text, hash
                           from ledger_entry where person_id = ? and (? or chain = any(?))
                          order by recorded_at, chain, seq""")
                 .params(personId, official.national(), official.facilityArray())

@@ -22,7 +22,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * facilities, having their own chains, never wait on each other. If the transaction rolls back, nothing is written.
  * A transaction that appends more than {@value #FLUSH_AT} entries (taking on a whole population) has them written as
  * it goes, holding its chains' heads from then on, so that its entries are not all kept in memory until the commit.
- * Entries are written with COPY (one trigger derives the queryable columns from each canonical text).
+ * Entries are written with COPY, each with its queryable columns ({@link LedgerColumns}), which verification checks
+ * against the text.
  */
 @Component
 class LedgerWriter {
@@ -85,13 +86,16 @@ class LedgerWriter {
                     "select seq, hash from ledger_head where chain = ? for update", chain);
             long first = ((Number) head.get("seq")).longValue();
             String[] chained = {(String) head.get("hash")};
-            bulk.copy("copy ledger_entry (chain, seq, prev_hash, hash, canonical) from stdin", rows -> {
+            bulk.copy("copy ledger_entry (chain, seq, prev_hash, hash, canonical, event_type, person_id, actor, "
+                    + "actor_roles, occurred_at, recorded_at) from stdin", rows -> {
                 long n = first;
                 for (LedgerEvent e : list) {
                     n++;
                     String canonical = CanonicalJson.write(canonicalMap(e, n, recordedAt));
                     String hash = hasher.next(chained[0], canonical);
-                    rows.row(chain, n, chained[0], hash, canonical);
+                    LedgerColumns c = LedgerColumns.of(e, e.occurredAt().truncatedTo(ChronoUnit.MICROS), recordedAt);
+                    rows.row(chain, n, chained[0], hash, canonical, c.type(), c.personId(), c.actor(),
+                            c.actorRoles(), c.occurredAt(), c.recordedAt());
                     chained[0] = hash;
                 }
             });

@@ -18,7 +18,7 @@ class AccountLifecycleTest extends ServiceTest {
     }
 
     String actorOf(String type, String account) {
-        return db.sql("select actor from ledger_entry where event_type = ? and payload->>'account' = ? "
+        return db.sql("select actor from ledger_entry where event_type = ? and (canonical::jsonb -> 'payload')->>'account' = ? "
                 + "and chain = 'NACIONAL' order by seq desc limit 1").params(type, account).query(String.class)
                 .single();
     }
@@ -98,8 +98,8 @@ class AccountLifecycleTest extends ServiceTest {
             assertThat(api.getWithPassword("/api/facilities", user, next).status()).isEqualTo(200);
             assertThat(api.get("/api/facilities", user).status()).as("the old password").isEqualTo(401);
             assertThat(actorOf("ACCOUNT_PASSWORD_CHANGED", user)).isEqualTo(user);
-            assertThat(db.sql("select payload::text from ledger_entry where event_type = 'ACCOUNT_PASSWORD_CHANGED' "
-                    + "and payload->>'account' = ?").param(user).query(String.class).single()).doesNotContain(next);
+            assertThat(db.sql("select (canonical::jsonb -> 'payload')::text from ledger_entry where event_type = 'ACCOUNT_PASSWORD_CHANGED' "
+                    + "and (canonical::jsonb -> 'payload')->>'account' = ?").param(user).query(String.class).single()).doesNotContain(next);
         }
 
         @Test

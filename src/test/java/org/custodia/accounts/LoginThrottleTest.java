@@ -40,7 +40,7 @@ class LoginThrottleTest extends ServiceTest {
             assertThat(refused.body()).contains("locked");
             assertThat(fx.ledgerEntries("ACCOUNT_LOCKED")).isEqualTo(locked + 1);
             assertThat(db.sql("select chain from ledger_entry where event_type = 'ACCOUNT_LOCKED' "
-                    + "and payload->>'account' = ?").param(user).query(String.class).single()).isEqualTo("NACIONAL");
+                    + "and (canonical::jsonb -> 'payload')->>'account' = ?").param(user).query(String.class).single()).isEqualTo("NACIONAL");
             assertThat(api.get("/api/login-blocks", "admin").body()).contains(user);
         }
 

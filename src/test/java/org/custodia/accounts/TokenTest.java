@@ -46,8 +46,8 @@ class TokenTest extends ServiceTest {
             assertThat(db.sql("select count(*) from api_token where secret_sha256 = ?").param(secret)
                     .query(Long.class).single()).isZero();
             assertThat(api.get("/api/tokens", "oficial").body()).contains("Script de conteo").doesNotContain(secret);
-            assertThat(db.sql("select payload::text from ledger_entry where event_type = 'TOKEN_CREATED' "
-                    + "and payload->>'token' = ?").param(t.get("id").asString()).query(String.class).single())
+            assertThat(db.sql("select (canonical::jsonb -> 'payload')::text from ledger_entry where event_type = 'TOKEN_CREATED' "
+                    + "and (canonical::jsonb -> 'payload')->>'token' = ?").param(t.get("id").asString()).query(String.class).single())
                     .doesNotContain(secret);
         }
 

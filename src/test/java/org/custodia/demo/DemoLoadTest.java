@@ -99,7 +99,7 @@ class DemoLoadTest {
         assertThat(count("""
                 select count(*) from ledger_entry e join booking b on b.person_id = e.person_id
                  where e.event_type = 'CUSTODY_TAKEN_ON'
-                   and (e.payload ->> 'admittedAt')::timestamptz <> b.admitted_at""")).isZero();
+                   and ((e.canonical::jsonb -> 'payload') ->> 'admittedAt')::timestamptz <> b.admitted_at""")).isZero();
     }
 
     @Test
@@ -118,7 +118,7 @@ class DemoLoadTest {
                 .isEqualTo(count("select count(*) from record_entry where recorded_by = 'sistema'"));
         assertThat(count("""
                 select count(*) from ledger_entry where event_type = 'FILE_ENTRY_ADDED' and actor = 'sistema'
-                   and payload ->> 'section' = 'OBSERVATION' and (payload -> 'content' is not null
-                        or payload -> 'contentSha256' is null)""")).isZero();
+                   and (canonical::jsonb -> 'payload') ->> 'section' = 'OBSERVATION' and ((canonical::jsonb -> 'payload') -> 'content' is not null
+                        or (canonical::jsonb -> 'payload') -> 'contentSha256' is null)""")).isZero();
     }
 }

@@ -36,7 +36,7 @@ class IsolationTest extends ServiceTest {
         JsonNode order = r.json();
         assertThat(order.get("cellmatesOutsideCohort").asInt()).as("a move is needed").isEqualTo(1);
         assertThat(order.get("orderedBy").asString()).isEqualTo("salud");
-        assertThat(db.sql("select payload::text from ledger_entry where person_id = ? and event_type = "
+        assertThat(db.sql("select (canonical::jsonb -> 'payload')::text from ledger_entry where person_id = ? and event_type = "
                 + "'ISOLATION_ORDERED'").param(patient).query(String.class).single())
                 .contains("AISL-TB1").doesNotContain("Tuberculosis");
         assertThat(api.post("/api/people/" + patient + "/isolation", "direccion", Map.of("cohort", "AISL-TB2",

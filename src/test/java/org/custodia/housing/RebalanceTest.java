@@ -77,7 +77,7 @@ class RebalanceTest extends ServiceTest {
         assertThat(fx.population(crowded) + fx.population(empty)).isEqualTo(6);
         assertThat(fx.population(crowded)).isLessThanOrEqualTo(4);
         assertThat(cellOf(people.get(0))).as("co-defendants apart").isNotEqualTo(cellOf(people.get(1)));
-        assertThat(db.sql("select count(*) from ledger_entry where event_type = 'PERSON_MOVED' and payload::text like ?")
+        assertThat(db.sql("select count(*) from ledger_entry where event_type = 'PERSON_MOVED' and (canonical::jsonb -> 'payload')::text like ?")
                 .param("%rebalancing plan " + id + "%").query(Long.class).single())
                 .isEqualTo(plan.get("totalMoves").asLong());
     }

@@ -130,7 +130,7 @@ class BatchScopeTest extends ServiceTest {
                     elsewhere, Map.of("decision", "SAME_PERSON", "personId", person, "reason", "Mismo DUI"));
             assertThat(r.status()).as(r.body()).isEqualTo(200);
             assertThat(fx.ledgerEntries("PERSON_READMITTED")).isEqualTo(readmitted + 1);
-            assertThat(db.sql("select payload->>'lastHeldAt' from ledger_entry where person_id = ? "
+            assertThat(db.sql("select (canonical::jsonb -> 'payload')->>'lastHeldAt' from ledger_entry where person_id = ? "
                     + "and event_type = 'PERSON_READMITTED'").param(person).query(String.class).single())
                     .isEqualTo("CECOT");
             assertThat(db.sql("select count(*) from access_log where subject_id = ? "

@@ -52,7 +52,7 @@ class SigningKeyTest extends ServiceTest {
             String after = keyInForce("CECOT");
             assertThat(after).isNotEqualTo(before);
             assertThat(fx.ledgerEntries("LEDGER_KEY_ROTATED")).isEqualTo(rotations + 1);
-            assertThat(db.sql("select payload->>'previousKeyId' from ledger_entry where event_type = "
+            assertThat(db.sql("select (canonical::jsonb -> 'payload')->>'previousKeyId' from ledger_entry where event_type = "
                     + "'LEDGER_KEY_ROTATED' order by recorded_at desc, seq desc limit 1").query(String.class).single())
                     .isEqualTo(before);
 

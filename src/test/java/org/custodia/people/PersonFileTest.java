@@ -183,7 +183,7 @@ class PersonFileTest extends ServiceTest {
             assertThat(api.get("/people/" + id, "direccion").body()).contains("id=\"add-PROPERTY\"")
                     .doesNotContain("id=\"add-OBSERVATION\"");
             // the ledger (exported to inspectors, shown as history) holds a hash of the observation, not its text
-            String payload = db.sql("select payload::text from ledger_entry where person_id = ? "
+            String payload = db.sql("select (canonical::jsonb -> 'payload')::text from ledger_entry where person_id = ? "
                     + "and event_type = 'FILE_ENTRY_ADDED'").param(id).query(String.class).single();
             assertThat(payload).doesNotContain("patadas").contains("contentSha256");
         }
