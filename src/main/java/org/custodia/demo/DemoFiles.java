@@ -10,10 +10,11 @@ import net.datafaker.Faker;
 import org.custodia.ledger.Actor;
 import org.custodia.people.Admission;
 import org.custodia.people.PeopleService;
-import org.custodia.people.PersonFileService;
 import org.custodia.people.PersonFileService.NewEntry;
+import org.custodia.people.PersonFileService;
 import org.custodia.people.RecordSection;
 import org.custodia.people.Sex;
+import org.custodia.platform.ZeroPadded;
 
 /**
  * The MANDELA-7 files as reception left them, so that the completeness view has something to show: about 7 people in
@@ -85,7 +86,7 @@ final class DemoFiles {
                 entries.add(new NewEntry(id, facility, RecordSection.CONTACT, Map.of("kind", kind,
                         "name", faker.name().firstName() + " " + faker.name().lastName(),
                         "relationship", RELATIONSHIPS[random.nextInt(RELATIONSHIPS.length)],
-                        "phone", String.format("+503 7%03d-%04d", random.nextInt(1000), random.nextInt(10_000))),
+                        "phone", "+503 7" + ZeroPadded.of(random.nextInt(1000), 3) + "-" + ZeroPadded.of(random.nextInt(10_000), 4)),
                         false));
             }
         }

@@ -12,6 +12,7 @@ import net.datafaker.Faker;
 import org.custodia.people.Admission;
 import org.custodia.people.LegalStatus;
 import org.custodia.people.Sex;
+import org.custodia.platform.ZeroPadded;
 
 /** Realistic people for the demo: Spanish names (two surnames, some aliases), documents and commitment records. */
 final class DemoPeople {
@@ -64,11 +65,11 @@ final class DemoPeople {
             nationality = "VEN";
             document = "V" + (10_000_000 + random.nextInt(20_000_000));
             commitment = new Admission.Commitment("Estados Unidos de América (contrato de servicios penitenciarios)",
-                    "TRF-2025-" + String.format("%04d", serial % 10_000), "Acuerdo de servicios penitenciarios 2025",
+                    "TRF-2025-" + ZeroPadded.of(serial % 10_000, 4), "Acuerdo de servicios penitenciarios 2025",
                     Instant.parse("2025-03-15T10:00:00Z"), "Traslado aéreo, Aeropuerto Internacional de El Salvador");
         } else {
             nationality = "SLV";
-            document = String.format("%08d-%d", random.nextInt(100_000_000), random.nextInt(10));
+            document = ZeroPadded.of(random.nextInt(100_000_000), 8) + "-" + random.nextInt(10);
             int r = random.nextInt(100);
             if (r < 76) {
                 status = LegalStatus.UNTRIED;

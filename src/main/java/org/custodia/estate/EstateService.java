@@ -4,12 +4,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.custodia.ledger.Actor;
 import org.custodia.ledger.LedgerEvent;
 import org.custodia.ledger.LedgerService;
@@ -166,16 +169,13 @@ public class EstateService implements FacilityDirectory {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void occupyAll(Map<Long, Integer> countsByLocation, boolean enforceCapacity) {
-        for (var e : countsByLocation.entrySet()) {
-            int updated = client.sql("update location set population = population + ? where id = ? and (not ? "
-                            + "or certified_capacity is null or kind not in ('CELL','PUNISHMENT') "
-                            + "or population + ? <= certified_capacity)")
-                    .params(e.getValue(), e.getKey(), enforceCapacity, e.getValue()).update();
-            if (updated == 0) {
-                throw new ConflictException(ErrorCode.CAPACITY_EXCEEDED,
-                        "Location " + location(e.getKey()).map(Location::code).orElse("?")
-                        + " has too few free certified places for " + e.getValue() + " people");
-            }
+        Long refused = addPopulation(countsByLocation, Map.of(), enforceCapacity
+                ? "(l.certified_capacity is null or l.kind not in ('CELL','PUNISHMENT') "
+                  + "or l.population + v.n <= l.certified_capacity)"
+                : "true");
+        if (refused != null) {
+            throw new ConflictException(ErrorCode.CAPACITY_EXCEEDED, "Location " + code(refused)
+                    + " has too few free certified places for " + countsByLocation.get(refused) + " people");
         }
     }
 
@@ -185,28 +185,48 @@ public class EstateService implements FacilityDirectory {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void occupyWithin(Map<Long, Integer> countsByLocation, Map<Long, Integer> limits) {
-        for (var e : countsByLocation.entrySet()) {
-            Integer limit = limits.get(e.getKey());
-            int updated = client.sql("update location set population = population + ? where id = ? "
-                            + "and (?::int is null or population + ? <= ?::int)")
-                    .params(e.getValue(), e.getKey(), limit, e.getValue(), limit).update();
-            if (updated == 0) {
-                throw new ConflictException(ErrorCode.CAPACITY_EXCEEDED,
-                        "Location " + location(e.getKey()).map(Location::code).orElse("?")
-                        + " has too few free places for " + e.getValue() + " more");
-            }
+        Long refused = addPopulation(countsByLocation, limits, "(v.lim is null or l.population + v.n <= v.lim)");
+        if (refused != null) {
+            throw new ConflictException(ErrorCode.CAPACITY_EXCEEDED, "Location " + code(refused)
+                    + " has too few free places for " + countsByLocation.get(refused) + " more");
         }
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void vacateAll(Map<Long, Integer> countsByLocation) {
-        for (var e : countsByLocation.entrySet()) {
-            int updated = client.sql("update location set population = population - ? where id = ? and population >= ?")
-                    .params(e.getValue(), e.getKey(), e.getValue()).update();
-            if (updated == 0) {
-                throw new IllegalStateException("population of location " + e.getKey() + " would go below zero");
-            }
+        Map<Long, Integer> leaving = new HashMap<>();
+        countsByLocation.forEach((id, n) -> leaving.put(id, -n));
+        Long refused = addPopulation(leaving, Map.of(), "l.population + v.n >= 0");
+        if (refused != null) {
+            throw new IllegalStateException("population of location " + refused + " would go below zero");
         }
+    }
+
+    /**
+     * Adds to the population of each location in one statement where {@code condition} (over {@code l}, the
+     * location, and {@code v.n}, {@code v.lim}) holds, the locations locked in id order first so that concurrent
+     * changes cannot deadlock; returns the lowest id where it did not hold (null when every one was counted). A
+     * population taken on is counted into hundreds of cells at once: one statement each was 19,000 round trips.
+     */
+    private Long addPopulation(Map<Long, Integer> deltas, Map<Long, Integer> limits, String condition) {
+        if (deltas.isEmpty()) {
+            return null;
+        }
+        Long[] ids = deltas.keySet().stream().sorted().toArray(Long[]::new);
+        Integer[] n = Arrays.stream(ids).map(deltas::get).toArray(Integer[]::new);
+        Integer[] lim = Arrays.stream(ids).map(limits::get).toArray(Integer[]::new);
+        client.sql("select id from location where id = any(?) order by id for update").param(ids)
+                .query(Long.class).list();
+        Set<Long> counted = new HashSet<>(client.sql("""
+                        update location l set population = l.population + v.n
+                          from unnest(?::bigint[], ?::int[], ?::int[]) as v(id, n, lim)
+                         where l.id = v.id and\s""" + condition + " returning l.id")
+                .params(ids, n, lim).query(Long.class).list());
+        return Arrays.stream(ids).filter(id -> !counted.contains(id)).findFirst().orElse(null);
+    }
+
+    private String code(long locationId) {
+        return location(locationId).map(Location::code).orElse("?");
     }
 
     /**
@@ -241,6 +261,18 @@ public class EstateService implements FacilityDirectory {
     public Optional<Location> location(long id) {
         return client.sql("select " + LOCATION_COLUMNS + " from location where id = ?").param(id)
                 .query(EstateService::location).optional();
+    }
+
+    /** These places, by id, in one query (unknown ids are absent). */
+    @Transactional(readOnly = true)
+    public Map<Long, Location> locations(Collection<Long> ids) {
+        Map<Long, Location> out = new HashMap<>();
+        if (!ids.isEmpty()) {
+            client.sql("select " + LOCATION_COLUMNS + " from location where id = any(?)")
+                    .param(ids.stream().distinct().toArray(Long[]::new))
+                    .query(EstateService::location).list().forEach(l -> out.put(l.id(), l));
+        }
+        return out;
     }
 
     /** The codes of these places, by id, in one query (for other modules' records that name a place). */

@@ -138,13 +138,12 @@ public class AffiliationService {
             return;
         }
         Instant now = clock.instant();
-        List<Long> ids = client.sql("select nextval(pg_get_serial_sequence('affiliation_claim', 'id')) "
-                + "from generate_series(1, ?)").param(claims.size()).query(Long.class).list();
+        long[] ids = bulk.nextIds("affiliation_claim", claims.size());
         List<Object[]> rows = new ArrayList<>();
         List<LedgerEvent> events = new ArrayList<>();
         int i = 0;
         for (var e : claims.entrySet()) {
-            long id = ids.get(i++);
+            long id = ids[i++];
             NewClaim c = e.getValue();
             rows.add(new Object[] {id, e.getKey(), c.group(), c.source(), c.evidenceRef(), c.confidence(),
                     c.claimedOn(), actor.account(), now});

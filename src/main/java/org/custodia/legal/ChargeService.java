@@ -77,14 +77,13 @@ public class ChargeService {
     @Transactional
     public void takeOn(Map<Long, String> facilityByPerson, Map<Long, NewCharge> charges, Actor actor) {
         Instant now = clock.instant();
-        List<Long> ids = client.sql("select nextval(pg_get_serial_sequence('charge', 'id')) from generate_series(1, ?)")
-                .param(charges.size()).query(Long.class).list();
+        long[] ids = bulk.nextIds("charge", charges.size());
         List<LedgerEvent> events = new ArrayList<>();
         bulk.copy("copy charge (id, person_id, case_number, offence, statute_article, seriousness, recorded_by, "
                 + "recorded_at) from stdin", rows -> {
                     int i = 0;
                     for (var entry : charges.entrySet()) {
-                        long id = ids.get(i++);
+                        long id = ids[i++];
                         NewCharge c = entry.getValue();
                         rows.row(id, entry.getKey(), c.caseNumber(), c.offence(), c.statuteArticle(), c.seriousness(),
                                 actor.account(), now);

@@ -9,6 +9,7 @@ import org.custodia.estate.Location;
 import org.custodia.ledger.Actor;
 import org.custodia.ledger.LedgerEvent;
 import org.custodia.platform.BulkCopy;
+import org.custodia.platform.ZeroPadded;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,8 +29,7 @@ class AdmissionRows {
     }
 
     long[] nextIds(String table, int n) {
-        return client.sql("select nextval(pg_get_serial_sequence(?, 'id')) from generate_series(1, ?)")
-                .params(table, n).query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
+        return bulk.nextIds(table, n);
     }
 
     /** Booking numbers: facility, year of admission, and a number from one sequence for the whole service. */
@@ -44,7 +44,7 @@ class AdmissionRows {
     }
 
     static String bookingNumber(String facility, Instant admittedAt, long seq) {
-        return facility + "-" + admittedAt.atZone(ZoneOffset.UTC).getYear() + "-" + String.format("%07d", seq);
+        return facility + "-" + admittedAt.atZone(ZoneOffset.UTC).getYear() + "-" + ZeroPadded.of(seq, 7);
     }
 
     void insertPeople(List<Admission> people, long[] ids, Instant now) {

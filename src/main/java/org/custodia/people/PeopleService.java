@@ -204,7 +204,8 @@ public class PeopleService {
     private long[] admitAll(List<Admission> people, Instant[] admittedAt, Actor actor, String eventType,
                             boolean enforceCapacity) {
         LocalDate today = LocalDate.now(clock);
-        Map<Long, Location> locations = new HashMap<>();
+        Map<Long, Location> locations = estate.locations(people.stream().map(Admission::locationId)
+                .filter(java.util.Objects::nonNull).toList());
         Map<Long, Integer> counts = new HashMap<>();
         for (int i = 0; i < people.size(); i++) {
             Admission a = people.get(i);
@@ -212,7 +213,7 @@ public class PeopleService {
             if (!errors.isEmpty()) {
                 throw new InvalidRequestException("Row " + (i + 1) + " is invalid", errors);
             }
-            Location l = locations.computeIfAbsent(a.locationId(), id -> estate.location(id).orElse(null));
+            Location l = locations.get(a.locationId());
             if (l == null || !l.facilityCode().equals(a.facilityCode())) {
                 throw new InvalidRequestException("locationId", "row " + (i + 1) + ": no such location");
             }

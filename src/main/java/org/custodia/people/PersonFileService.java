@@ -130,8 +130,7 @@ public class PersonFileService {
             return;
         }
         Instant now = clock.instant();
-        List<Long> ids = client.sql("select nextval(pg_get_serial_sequence('record_entry', 'id')) "
-                + "from generate_series(1, ?)").param(entries.size()).query(Long.class).list();
+        long[] ids = bulk.nextIds("record_entry", entries.size());
         List<LedgerEvent> events = new ArrayList<>(entries.size());
         bulk.copy("copy record_entry (id, person_id, section, item_key, content, none_declared, recorded_by, "
                 + "recorded_at) from stdin", rows -> {
@@ -140,10 +139,10 @@ public class PersonFileService {
                         Map<String, Object> clean = validate(e.section(), e.content(), e.noneDeclared());
                         String key = e.section().list ? UUID.randomUUID().toString() : "main";
                         String content = CanonicalJson.write(clean);
-                        rows.row(ids.get(i), e.personId(), e.section(), key, content, e.noneDeclared(),
+                        rows.row(ids[i], e.personId(), e.section(), key, content, e.noneDeclared(),
                                 actor.account(), now);
                         events.add(new LedgerEvent(e.facilityCode(), e.personId(), "FILE_ENTRY_ADDED",
-                                entryPayload(ids.get(i), e.section(), key, clean, e.noneDeclared(), null), actor,
+                                entryPayload(ids[i], e.section(), key, clean, e.noneDeclared(), null), actor,
                                 now));
                     }
                 });

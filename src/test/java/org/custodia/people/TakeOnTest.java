@@ -47,6 +47,22 @@ class TakeOnTest extends ServiceTest {
                 .single();
     }
 
+    /** The search terms have no foreign key (V24): each must still name a recorded person. */
+    @Test
+    void everySearchTermNamesARecordedPerson() {
+        long cell = fx.newCell("CECOT", 10);
+        tx.executeWithoutResult(s -> {
+            s.setRollbackOnly();
+            long[] ids = people.takeOn(population(50, cell, Instant.parse("2024-03-01T10:00:00Z")), Actor.SYSTEM);
+            assertThat(db.sql("select count(distinct person_id) from person_search where person_id = any(?)")
+                    .param(java.util.Arrays.stream(ids).boxed().toArray(Long[]::new)).query(Long.class).single())
+                    .isEqualTo(50);
+            assertThat(db.sql("""
+                    select count(*) from person_search s where not exists (select 1 from person p where p.id = s.person_id)""")
+                    .query(Long.class).single()).isZero();
+        });
+    }
+
     @Test
     void peopleAreRecordedWithTheirAdmissionDateAndTheSearchTermsAreMergedAtTheEnd() {
         long cell = fx.newCell("CECOT", 10);

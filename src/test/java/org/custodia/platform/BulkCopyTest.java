@@ -83,6 +83,14 @@ class BulkCopyTest {
     }
 
     @Test
+    void nextIdsAreDistinctAndTheSequenceGoesOnAfterThem() {
+        long[] ids = tx.execute(s -> bulk.nextIds("person", 500));
+        assertThat(ids).hasSize(500).doesNotHaveDuplicates();
+        long next = db.sql("select nextval(pg_get_serial_sequence('person', 'id'))").query(Long.class).single();
+        assertThat(next).isGreaterThan(java.util.Arrays.stream(ids).max().orElseThrow());
+    }
+
+    @Test
     void outsideATransactionNothingIsWritten() {
         assertThatThrownBy(() -> bulk.copy("copy bulk_probe (n) from stdin", rows -> rows.row(1)))
                 .isInstanceOf(IllegalStateException.class);
