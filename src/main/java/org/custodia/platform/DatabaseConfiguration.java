@@ -13,7 +13,13 @@ import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.env.Environment;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
@@ -40,13 +46,64 @@ class DatabaseConfiguration {
     static final String OWNER = "custodia_owner";
     static final String APP = "custodia_app";
 
+    /**
+     * Starts the embedded server while the rest of the application is being set up (the web server alone takes
+     * about 1.5 s before any bean asks for the database): started from a bean factory post-processor, that is once
+     * the configuration is read and before any bean is made.
+     */
+    @Bean
+    static EmbeddedStart embeddedStart() {
+        return new EmbeddedStart();
+    }
+
     @Bean(destroyMethod = "close")
-    EmbeddedDatabase embeddedDatabase(@Value("${custodia.db.url:}") String url,
-                                      @Value("${custodia.data-dir:./data}") Path dataDir,
-                                      @Value("${custodia.db.embedded.clean:false}") boolean clean) throws IOException {
-        if (StringUtils.hasText(url)) {
+    EmbeddedDatabase embeddedDatabase(EmbeddedStart start) throws IOException {
+        return start.take();
+    }
+
+    /** The embedded server's start, begun early on a thread of its own; {@link #take} waits for it. */
+    static final class EmbeddedStart implements BeanFactoryPostProcessor, EnvironmentAware {
+        private Environment environment;
+        private CompletableFuture<EmbeddedDatabase> started;
+
+        @Override
+        public void setEnvironment(Environment environment) {
+            this.environment = environment;
+        }
+
+        @Override
+        public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+            started = new CompletableFuture<>();
+            Thread.ofPlatform().daemon().name("embedded-postgres-start").start(() -> {
+                try {
+                    started.complete(start(environment));
+                } catch (IOException | RuntimeException e) {
+                    started.completeExceptionally(e);
+                }
+            });
+        }
+
+        EmbeddedDatabase take() throws IOException {
+            if (started == null) {
+                return start(environment);
+            }
+            try {
+                return started.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+    }
+
+    private static EmbeddedDatabase start(Environment env) throws IOException {
+        if (StringUtils.hasText(env.getProperty("custodia.db.url"))) {
             return EmbeddedDatabase.NONE;
         }
+        Path dataDir = Path.of(env.getProperty("custodia.data-dir", "./data"));
+        boolean clean = env.getProperty("custodia.db.embedded.clean", Boolean.class, false);
         Path pgDir = dataDir.toAbsolutePath().normalize().resolve("postgres");
         if (clean) {
             FileSystemUtils.deleteRecursively(pgDir);

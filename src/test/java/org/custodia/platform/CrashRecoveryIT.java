@@ -127,6 +127,24 @@ class CrashRecoveryIT {
         }
     }
 
+    /**
+     * The packaged service loads the demo in the background, starting while the application is still being set up;
+     * the demo accounts are opened once every listener is in place, so each opening is on the ledger.
+     */
+    @Test
+    void theDemoLoadedInTheBackgroundHasEveryAccountOpeningOnTheLedger() throws Exception {
+        assertThat(JAR).as("mvn package builds the jar before the integration tests").exists();
+        FileSystemUtils.deleteRecursively(DATA);
+        Files.createDirectories(DATA);
+        start(true);
+        assertThat(number("""
+                select count(distinct canonical::jsonb -> 'payload' ->> 'account') from ledger_entry
+                 where chain = 'NACIONAL' and event_type = 'ACCOUNT_OPENED'
+                   and canonical::jsonb -> 'payload' ->> 'account'
+                       in ('oficial', 'registro', 'salud', 'direccion', 'finanzas', 'inspector')""")).isEqualTo(6);
+        assertThat(new Api(port).get("/api/ledger/verify", "inspector").json().get("valid").asBoolean()).isTrue();
+    }
+
     @Test
     void aBatchKilledMidwayIsInterruptedAndAdmittedOnceWhenSentAgain() throws Exception {
         assertThat(JAR).as("mvn package builds the jar before the integration tests").exists();
