@@ -10,6 +10,7 @@ import org.custodia.ledger.Actor;
 import org.custodia.ledger.LedgerEvent;
 import org.custodia.ledger.LedgerService;
 import org.custodia.people.Booking;
+import org.custodia.people.CustodyMovements;
 import org.custodia.people.PeopleService;
 import org.custodia.platform.ConflictException;
 import org.custodia.platform.ErrorCode;
@@ -42,12 +43,14 @@ public class IsolationService {
 
     private final JdbcClient client;
     private final PeopleService people;
+    private final CustodyMovements custody;
     private final LedgerService ledger;
     private final Clock clock;
 
-    IsolationService(JdbcClient client, PeopleService people, LedgerService ledger, Clock clock) {
+    IsolationService(JdbcClient client, PeopleService people, CustodyMovements custody, LedgerService ledger, Clock clock) {
         this.client = client;
         this.people = people;
+        this.custody = custody;
         this.ledger = ledger;
         this.clock = clock;
     }
@@ -65,7 +68,7 @@ public class IsolationService {
         if (!e.isEmpty()) {
             throw new InvalidRequestException("The isolation cannot be ordered; nothing was changed", e);
         }
-        Booking b = people.lockInCustody(List.of(personId)).get(personId);
+        Booking b = custody.lockInCustody(List.of(personId)).get(personId);
         if (b == null) {
             throw new ConflictException(ErrorCode.NOT_IN_CUSTODY, "Person " + personId + " is not in custody");
         }
@@ -92,7 +95,7 @@ public class IsolationService {
         if (reason == null || reason.isBlank() || reason.length() > 2000) {
             throw new InvalidRequestException("reason", "required, at most 2000 characters");
         }
-        Booking b = people.lockInCustody(List.of(personId)).get(personId);
+        Booking b = custody.lockInCustody(List.of(personId)).get(personId);
         Instant now = clock.instant();
         int ended = client.sql("""
                         insert into isolation_end (isolation_id, reason, ended_by, ended_at) values (?, ?, ?, ?)

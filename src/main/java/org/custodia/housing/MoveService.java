@@ -14,8 +14,9 @@ import org.custodia.estate.Location;
 import org.custodia.estate.LocationKind;
 import org.custodia.ledger.Actor;
 import org.custodia.people.Booking;
+import org.custodia.people.CustodyMovements;
 import org.custodia.people.PeopleService;
-import org.custodia.people.PeopleService.Relocation;
+import org.custodia.people.CustodyMovements.Relocation;
 import org.custodia.platform.ConflictException;
 import org.custodia.platform.ErrorCode;
 import org.custodia.platform.InvalidRequestException;
@@ -53,16 +54,18 @@ public class MoveService {
     static final int MAX_MOVES = 50_000;
 
     private final PeopleService people;
+    private final CustodyMovements custody;
     private final EstateService estate;
     private final HousingData data;
     private final OverrideLog overrides;
 
     private final AccessLog accessLog;
 
-    MoveService(PeopleService people, EstateService estate, HousingData data, OverrideLog overrides,
+    MoveService(PeopleService people, CustodyMovements custody, EstateService estate, HousingData data, OverrideLog overrides,
                 AccessLog accessLog) {
         this.accessLog = accessLog;
         this.people = people;
+        this.custody = custody;
         this.estate = estate;
         this.data = data;
         this.overrides = overrides;
@@ -98,7 +101,7 @@ public class MoveService {
         if (personA == null || personB == null || personA.equals(personB)) {
             throw new InvalidRequestException("personB", "two different people are swapped");
         }
-        Map<Long, Booking> b = people.lockInCustody(List.of(personA, personB));
+        Map<Long, Booking> b = custody.lockInCustody(List.of(personA, personB));
         if (b.size() < 2) {
             throw new ConflictException(ErrorCode.NOT_IN_CUSTODY, "Both people must be in custody to swap them");
         }
@@ -134,7 +137,7 @@ public class MoveService {
         if (override && !broken.isEmpty()) {
             ctx.put("override", overrideReason.strip());
         }
-        people.relocate(ev.bookings(), moves.stream().map(m -> new Relocation(m.personId(), m.toLocationId()))
+        custody.relocate(ev.bookings(), moves.stream().map(m -> new Relocation(m.personId(), m.toLocationId()))
                 .toList(), ev.limits(), "PERSON_MOVED", ctx, Actor.of(official));
         return new Outcome(ev.checks(), !broken.isEmpty());
     }
@@ -159,7 +162,7 @@ public class MoveService {
     private Evaluation evaluate(List<MoveRequest> moves, Official official) {
         validate(moves);
         List<Long> ids = moves.stream().map(MoveRequest::personId).toList();
-        Map<Long, Booking> bookings = people.lockInCustody(ids);
+        Map<Long, Booking> bookings = custody.lockInCustody(ids);
         Map<Long, Location> targets = new HashMap<>();
         for (MoveRequest m : moves) {
             Booking b = bookings.get(m.personId());

@@ -13,8 +13,9 @@ import org.custodia.estate.Location;
 import org.custodia.estate.LocationKind;
 import org.custodia.ledger.Actor;
 import org.custodia.people.Booking;
+import org.custodia.people.CustodyMovements;
 import org.custodia.people.PeopleService;
-import org.custodia.people.PeopleService.Relocation;
+import org.custodia.people.CustodyMovements.Relocation;
 import org.custodia.platform.ConflictException;
 import org.custodia.platform.ErrorCode;
 import org.custodia.platform.InvalidRequestException;
@@ -51,13 +52,15 @@ public class TransferService {
 
     private final JdbcClient client;
     private final PeopleService people;
+    private final CustodyMovements custody;
     private final EstateService estate;
     private final HousingData data;
     private final Clock clock;
 
-    TransferService(JdbcClient client, PeopleService people, EstateService estate, HousingData data, Clock clock) {
+    TransferService(JdbcClient client, PeopleService people, CustodyMovements custody, EstateService estate, HousingData data, Clock clock) {
         this.client = client;
         this.people = people;
+        this.custody = custody;
         this.estate = estate;
         this.data = data;
         this.clock = clock;
@@ -82,7 +85,7 @@ public class TransferService {
         if (!e.isEmpty()) {
             throw new InvalidRequestException("The transfer cannot be dispatched; nothing was changed", e);
         }
-        Map<Long, Booking> bookings = people.lockInCustody(List.of(t.personId()));
+        Map<Long, Booking> bookings = custody.lockInCustody(List.of(t.personId()));
         Booking b = bookings.get(t.personId());
         if (b == null) {
             people.find(t.personId(), official);
@@ -114,7 +117,7 @@ public class TransferService {
         ctx.put("toFacility", t.toFacility());
         ctx.put("authorityReference", t.authorityReference().strip());
         ctx.put("reason", t.reason().strip());
-        people.relocate(bookings, List.of(new Relocation(t.personId(), transit.id())), Map.of(), "TRANSFER_DISPATCHED",
+        custody.relocate(bookings, List.of(new Relocation(t.personId(), transit.id())), Map.of(), "TRANSFER_DISPATCHED",
                 ctx, Actor.of(official));
         return find(id);
     }
@@ -139,7 +142,7 @@ public class TransferService {
                     + "is received on, as the dispatch recorded it");
         }
         // same lock order as moves: the booking, then facility, pavilions and cells
-        Map<Long, Booking> bookings = people.lockInCustody(List.of(t.personId()));
+        Map<Long, Booking> bookings = custody.lockInCustody(List.of(t.personId()));
         if (!bookings.containsKey(t.personId())) {
             throw new ConflictException(ErrorCode.NOT_IN_CUSTODY, "Person " + t.personId() + " is no longer in "
                     + "custody (released while in transit); the transfer cannot be received");
@@ -158,7 +161,7 @@ public class TransferService {
         HousingState state = data.around(pavilions, cell ? List.of(to.id()) : List.of(), List.of(t.personId()));
         refuse(cell ? state.check(t.personId(), to.id()) : state.facilityClashes(t.personId(), t.toFacility()));
         Instant now = clock.instant();
-        people.receive(bookings.get(t.personId()), t.personId(), t.toFacility(), to.id(),
+        custody.receive(bookings.get(t.personId()), t.personId(), t.toFacility(), to.id(),
                 cell ? state.cells().get(to.id()).limit() : null,
                 Map.of("transfer", id, "authorityReference", t.authorityReference()), Actor.of(official));
         client.sql("update transfer set received_by = ?, received_at = ?, received_location_id = ? where id = ?")

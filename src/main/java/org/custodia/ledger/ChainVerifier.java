@@ -77,7 +77,7 @@ public final class ChainVerifier {
                 fault[i] = 1;
             } else if (!describes(e.canonical(), e.chain(), e.seq())) {
                 fault[i] = 2;
-            } else if (e.columns() != null && !e.columns().describe(e.canonical())) {
+            } else if (e.columns() != null && !e.columns().describe(e.canonical(), e.chain(), e.seq())) {
                 fault[i] = 3;
             }
         });

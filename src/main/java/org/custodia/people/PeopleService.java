@@ -1,15 +1,10 @@
 package org.custodia.people;
 
-import java.sql.Date;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,34 +21,35 @@ import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.NotFoundException;
 import org.custodia.platform.Official;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Admission, move and release. Each runs in one transaction with its ledger entry and the estate's population
- * count, so a change that fails leaves no trace and a change that succeeds cannot go unrecorded.
+ * Admission (one person, a batch, a population taken on, a known person again) and the queries on who is held.
+ * Each admission runs in one transaction with its ledger entry and the estate's population count, so a change that
+ * fails leaves no trace and a change that succeeds cannot go unrecorded. Moves, transfers received and releases are
+ * {@link CustodyMovements}; duplicates are {@link DuplicateFinder}'s.
  */
 @Service
 public class PeopleService {
     private final JdbcClient client;
-    private final JdbcTemplate jdbc;
     private final EstateService estate;
     private final LedgerService ledger;
     private final Clock clock;
     private final ObjectProvider<AdmissionGuard> guard;
     private final AccessLog accessLog;
     private final AdmissionRows rows;
+    private final BookingRows bookings;
 
-    PeopleService(JdbcClient client, JdbcTemplate jdbc, EstateService estate, LedgerService ledger, Clock clock,
-                  ObjectProvider<AdmissionGuard> guard, AccessLog accessLog, AdmissionRows rows) {
+    PeopleService(JdbcClient client, EstateService estate, LedgerService ledger, Clock clock,
+                  ObjectProvider<AdmissionGuard> guard, AccessLog accessLog, AdmissionRows rows, BookingRows bookings) {
         this.rows = rows;
+        this.bookings = bookings;
         this.accessLog = accessLog;
         this.guard = guard;
         this.client = client;
-        this.jdbc = jdbc;
         this.estate = estate;
         this.ledger = ledger;
         this.clock = clock;
@@ -266,131 +262,6 @@ public class PeopleService {
                 .list();
     }
 
-    /** One person's change of location, checked by the housing module before it gets here. */
-    public record Relocation(long personId, long toLocationId) {
-    }
-
-    /**
-     * Locks the active bookings of the people (in person order, so concurrent callers cannot deadlock) and returns
-     * them by person; people not in custody are absent. Scope is the caller's to check.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public Map<Long, Booking> lockInCustody(Collection<Long> personIds) {
-        Map<Long, Booking> out = new LinkedHashMap<>();
-        client.sql(BOOKING_SELECT + " where b.person_id = any(?) and b.released_at is null order by b.person_id for update of b")
-                .param(personIds.stream().mapToLong(Long::longValue).distinct().sorted().boxed().toArray(Long[]::new))
-                .query((rs, n) -> {
-                    out.put(rs.getLong(15), booking(rs, n));
-                    return null;
-                }).list();
-        Map<Long, String> codes = estate.locationCodes(out.values().stream().map(Booking::locationId).toList());
-        out.replaceAll((person, b) -> b.withLocationCode(codes.get(b.locationId())));
-        return out;
-    }
-
-    /**
-     * Moves people within their facilities in one transaction: bookings, the estate's counts (each target held to
-     * {@code limits}, the caps housing checked against; none for places that are not cells) and one ledger entry
-     * of {@code type} each, carrying {@code context} (reason, plan, override).
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void relocate(Map<Long, Booking> bookings, List<Relocation> moves, Map<Long, Integer> limits, String type,
-                         Map<String, Object> context, Actor actor) {
-        Map<Long, Integer> out = new HashMap<>();
-        Map<Long, Integer> in = new HashMap<>();
-        List<Object[]> rows = new ArrayList<>(moves.size());
-        List<LedgerEvent> events = new ArrayList<>(moves.size());
-        Map<Long, String> codes = new HashMap<>();
-        Instant now = clock.instant();
-        for (Relocation m : moves) {
-            Booking b = bookings.get(m.personId());
-            out.merge(b.locationId(), 1, Integer::sum);
-            in.merge(m.toLocationId(), 1, Integer::sum);
-            rows.add(new Object[] {m.toLocationId(), b.id()});
-            String to = codes.computeIfAbsent(m.toLocationId(),
-                    id -> estate.location(id).map(Location::code).orElseThrow());
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("booking", b.bookingNumber());
-            payload.put("from", b.locationCode());
-            payload.put("to", to);
-            payload.putAll(context);
-            events.add(new LedgerEvent(b.facilityCode(), m.personId(), type, payload, actor, now));
-        }
-        estate.vacateAll(out);
-        estate.occupyWithin(in, limits);
-        jdbc.batchUpdate("update booking set location_id = ? where id = ?", rows);
-        ledger.appendAll(events);
-    }
-
-    /**
-     * The receiving end of a transfer: the booking moves to the receiving facility and location (held to
-     * {@code limit} when it is a cell), with a {@code TRANSFER_RECEIVED} entry on the receiving facility's chain.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void receive(Booking b, long personId, String toFacility, long toLocationId, Integer limit,
-                        Map<String, Object> context, Actor actor) {
-        estate.vacateAll(Map.of(b.locationId(), 1));
-        estate.occupyWithin(Map.of(toLocationId, 1), limit == null ? Map.of() : Map.of(toLocationId, limit));
-        client.sql("update booking set facility_code = ?, location_id = ? where id = ?")
-                .params(toFacility, toLocationId, b.id()).update();
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("booking", b.bookingNumber());
-        payload.put("from", b.facilityCode() + "/" + b.locationCode());
-        payload.put("to", estate.location(toLocationId).map(Location::code).orElseThrow());
-        payload.putAll(context);
-        ledger.append(new LedgerEvent(toFacility, personId, "TRANSFER_RECEIVED", payload, actor, clock.instant()));
-    }
-
-    @Transactional
-    public PersonRecord release(long personId, ReleaseBasis basis, String reference, Official official) {
-        return release(personId, basis, reference, null, official);
-    }
-
-    /**
-     * Release on a legal basis. Property on file is returned and signed for: {@code propertySignedBy} names who
-     * received it (the person, or on a death their next of kin). Nobody is released twice.
-     */
-    @Transactional
-    public PersonRecord release(long personId, ReleaseBasis basis, String reference, String propertySignedBy,
-                                Official official) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (basis == null) {
-            errors.put("basis", "required: the legal basis of the release");
-        }
-        if (reference == null || reference.isBlank() || reference.length() > 200) {
-            errors.put("reference", "required: the order or document, at most 200 characters");
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException("The release needs its basis; nothing was changed", errors);
-        }
-        Booking b = lockActiveBooking(personId, official);
-        List<String> property = client.sql("""
-                        select e.content ->> 'item' from record_entry e
-                         where e.person_id = ? and e.section = 'PROPERTY' and not e.none_declared
-                           and not exists (select 1 from record_entry s where s.supersedes = e.id) order by e.id""")
-                .param(personId).query(String.class).list();
-        if (!property.isEmpty() && (propertySignedBy == null || propertySignedBy.isBlank()
-                || propertySignedBy.length() > 200)) {
-            throw new InvalidRequestException("The release needs its basis; nothing was changed", Map.of(
-                    "propertySignedBy", "the property on file (" + property.size()
-                            + " items) is returned and signed for: name who received it"));
-        }
-        Instant now = clock.instant();
-        client.sql("update booking set released_at = ?, release_basis = ?, release_reference = ? where id = ?")
-                .params(Timestamp.from(now), basis.name(), reference.strip(), b.id()).update();
-        estate.vacate(b.locationId());
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("booking", b.bookingNumber());
-        payload.put("from", b.locationCode());
-        payload.put("basis", basis);
-        payload.put("reference", reference.strip());
-        payload.put("propertyReturned", property);
-        payload.put("propertySignedBy", property.isEmpty() ? null : propertySignedBy.strip());
-        ledger.append(new LedgerEvent(b.facilityCode(), personId, "PERSON_RELEASED", payload, Actor.of(official),
-                now));
-        return find(personId);
-    }
-
     /**
      * The person's record, if the official's scope covers the facility of their latest stay. Earlier stays in
      * facilities outside that scope show only where, when they ended and on what basis.
@@ -442,66 +313,7 @@ public class PeopleService {
     }
 
     PersonRecord find(long personId) {
-        Map<String, Object> row = client.sql("""
-                        select id, given_names, first_surname, second_surname, date_of_birth, sex, nationality,
-                               id_document from person where id = ?""")
-                .param(personId).query().listOfRows().stream().findFirst().orElse(null);
-        if (row == null) {
-            return null;
-        }
-        List<String> aliases = client.sql("select alias from person_alias where person_id = ? order by alias")
-                .param(personId).query(String.class).list();
-        List<Booking> bookings = client.sql(BOOKING_SELECT + " where b.person_id = ? order by b.admitted_at desc, b.id desc")
-                .param(personId).query(this::booking).list();
-        bookings = withCodes(bookings);
-        Booking current = bookings.stream().filter(Booking::active).findFirst().orElse(null);
-        String given = (String) row.get("given_names");
-        String first = (String) row.get("first_surname");
-        String second = (String) row.get("second_surname");
-        Date dob = (Date) row.get("date_of_birth");
-        return new PersonRecord(personId, given, first, second, fullName(given, first, second), aliases,
-                dob == null ? null : dob.toLocalDate(), Sex.valueOf((String) row.get("sex")),
-                (String) row.get("nationality"), (String) row.get("id_document"), current, bookings);
-    }
-
-    private static final String BOOKING_SELECT = """
-            select b.id, b.booking_number, b.facility_code, b.location_id, b.legal_status, b.commitment_authority,
-                   b.commitment_reference, b.commitment_basis, b.admitted_at, b.released_at, b.release_basis,
-                   b.release_reference, b.arrested_at, b.arrest_place, b.person_id
-              from booking b""";
-
-    private List<Booking> withCodes(List<Booking> bookings) {
-        Map<Long, String> codes = estate.locationCodes(bookings.stream().map(Booking::locationId).toList());
-        return bookings.stream().map(b -> b.withLocationCode(codes.get(b.locationId()))).toList();
-    }
-
-    private Booking booking(ResultSet rs, int n) throws SQLException {
-        long locationId = rs.getLong(4);
-        Timestamp released = rs.getTimestamp(10);
-        // the place's code is estate's: filled in by withCodes
-        return new Booking(rs.getLong(1), rs.getString(2), rs.getString(3), locationId, null,
-                LegalStatus.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
-                rs.getTimestamp(9).toInstant(), released == null ? null : released.toInstant(), rs.getString(11),
-                rs.getString(12), toInstant(rs.getTimestamp(13)), rs.getString(14));
-    }
-
-    Booking lockActiveBooking(long personId, Official official) {
-        Booking b = client.sql(BOOKING_SELECT + " where b.person_id = ? and b.released_at is null for update of b")
-                .param(personId).query(this::booking).optional().map(x -> withCodes(List.of(x)).getFirst())
-                .orElse(null);
-        if (b == null) {
-            // Either unknown, out of scope, or released: say which only to those who may see the person.
-            PersonRecord p = find(personId, official);
-            throw new ConflictException(ErrorCode.NOT_IN_CUSTODY, "Person " + p.id() + " is not in custody");
-        }
-        if (!official.sees(b.facilityCode())) {
-            throw new NotFoundException("No person " + personId);
-        }
-        return b;
-    }
-
-    private static Instant toInstant(Timestamp t) {
-        return t == null ? null : t.toInstant();
+        return bookings.find(personId);
     }
 
     public static String fullName(String given, String first, String second) {

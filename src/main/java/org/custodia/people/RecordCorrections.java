@@ -30,13 +30,16 @@ public class RecordCorrections {
     private final JdbcClient client;
     private final JdbcTemplate jdbc;
     private final PeopleService people;
+    private final BookingRows bookings;
     private final LedgerService ledger;
     private final Clock clock;
 
-    RecordCorrections(JdbcClient client, JdbcTemplate jdbc, PeopleService people, LedgerService ledger, Clock clock) {
+    RecordCorrections(JdbcClient client, JdbcTemplate jdbc, PeopleService people, BookingRows bookings,
+                      LedgerService ledger, Clock clock) {
         this.client = client;
         this.jdbc = jdbc;
         this.people = people;
+        this.bookings = bookings;
         this.ledger = ledger;
         this.clock = clock;
     }
@@ -54,7 +57,7 @@ public class RecordCorrections {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException("The legal status cannot be changed; nothing was changed", errors);
         }
-        Booking b = people.lockActiveBooking(personId, official);
+        Booking b = bookings.lockActiveBooking(personId, official);
         if (b.legalStatus() == status) {
             throw new ConflictException(ErrorCode.ALREADY_DONE, "The legal status is already " + status);
         }
@@ -66,7 +69,7 @@ public class RecordCorrections {
         payload.put("basis", basis.strip());
         ledger.append(new LedgerEvent(b.facilityCode(), personId, "LEGAL_STATUS_CHANGED", payload, Actor.of(official),
                 clock.instant()));
-        return people.find(personId);
+        return bookings.find(personId);
     }
 
     /** Corrects the commitment record of the current stay; the replaced version is kept and in the ledger. */
@@ -85,7 +88,7 @@ public class RecordCorrections {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException("The correction cannot be made; nothing was changed", errors);
         }
-        Booking b = people.lockActiveBooking(personId, official);
+        Booking b = bookings.lockActiveBooking(personId, official);
         Instant now = clock.instant();
         client.sql("""
                         insert into commitment_version (booking_id, commitment_authority, commitment_reference,
@@ -120,7 +123,7 @@ public class RecordCorrections {
         payload.put("reason", reason.strip());
         ledger.append(new LedgerEvent(b.facilityCode(), personId, "COMMITMENT_CORRECTED", payload,
                 Actor.of(official), now));
-        return people.find(personId);
+        return bookings.find(personId);
     }
 
     /** Corrects identity; the replaced version is kept, the search terms follow, the ledger records both. */
@@ -189,7 +192,7 @@ public class RecordCorrections {
         payload.put("reason", c.reason().strip());
         String chain = p.bookings().getFirst().facilityCode();
         ledger.append(new LedgerEvent(chain, personId, "IDENTITY_CORRECTED", payload, Actor.of(official), now));
-        return people.find(personId);
+        return bookings.find(personId);
     }
 
     @Transactional(readOnly = true)

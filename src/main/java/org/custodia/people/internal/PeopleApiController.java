@@ -11,6 +11,7 @@ import org.custodia.people.Admission;
 import org.custodia.people.IdentityCorrection;
 import org.custodia.people.LegalStatus;
 import org.custodia.people.PeopleSearch;
+import org.custodia.people.CustodyMovements;
 import org.custodia.people.PeopleService;
 import org.custodia.people.PersonFileService;
 import org.custodia.people.PersonRecord;
@@ -40,6 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api")
 class PeopleApiController {
     private final PeopleService people;
+    private final CustodyMovements custody;
     private final LedgerService ledger;
     private final EstateService estate;
     private final AccessLog accessLog;
@@ -48,11 +50,12 @@ class PeopleApiController {
 
     private final RecordCorrections corrections;
 
-    PeopleApiController(PeopleService people, LedgerService ledger, EstateService estate, AccessLog accessLog,
+    PeopleApiController(PeopleService people, CustodyMovements custody, LedgerService ledger, EstateService estate, AccessLog accessLog,
                         PeopleSearch search, PersonFileService files, RecordCorrections corrections) {
         this.corrections = corrections;
         this.files = files;
         this.people = people;
+        this.custody = custody;
         this.search = search;
         this.ledger = ledger;
         this.estate = estate;
@@ -165,7 +168,7 @@ class PeopleApiController {
     @PostMapping("/people/{id}/release")
     @PreAuthorize(Access.RECORDS)
     PersonRecord release(@PathVariable long id, @RequestBody @Valid ReleaseRequest r) {
-        return people.release(id, r.basis(), r.reference(), r.propertySignedBy(), Officials.current());
+        return custody.release(id, r.basis(), r.reference(), r.propertySignedBy(), Officials.current());
     }
 
     @GetMapping("/locations/{id}/people")
