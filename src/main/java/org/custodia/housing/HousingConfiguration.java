@@ -1,5 +1,6 @@
 package org.custodia.housing;
 
+import org.custodia.housing.placement.OccupancySnapshots;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;

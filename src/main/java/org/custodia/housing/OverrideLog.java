@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.custodia.housing.placement.Violation;
 import org.custodia.ledger.Actor;
 import org.custodia.ledger.LedgerEvent;
 import org.custodia.ledger.LedgerService;

@@ -8,13 +8,13 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.custodia.housing.AffiliationService;
-import org.custodia.housing.HousingCell;
-import org.custodia.housing.HousingState;
 import org.custodia.housing.Level;
 import org.custodia.housing.NonAssociation;
-import org.custodia.housing.PlacementEngine;
-import org.custodia.housing.Resident;
 import org.custodia.housing.SeparationPolicy;
+import org.custodia.housing.placement.HousingCell;
+import org.custodia.housing.placement.HousingState;
+import org.custodia.housing.placement.PlacementEngine;
+import org.custodia.housing.placement.Resident;
 import org.custodia.people.Sex;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -103,7 +103,7 @@ public class PlacementBenchmark {
     public void report() {
         if (last != null) {
             long violations = last.unplaced().stream().filter(u -> u.reasons().stream()
-                    .anyMatch(x -> x.code() == org.custodia.housing.Reason.Code.REFUSED_ON_RECHECK)).count();
+                    .anyMatch(x -> x.code() == org.custodia.housing.placement.Reason.Code.REFUSED_ON_RECHECK)).count();
             System.out.printf("%n  people=%d placed=%d unplaced=%d engine-proposals-refused-on-recheck=%d "
                             + "minArea=%.2f meanArea=%.2f coDefendantsTogether=%d%n", people, last.stats().placed(),
                     last.stats().unplaced(), violations, last.stats().minAreaPerPerson(),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
 import java.util.ResourceBundle;
+import org.custodia.housing.placement.Reason;
 import org.junit.jupiter.api.Test;
 
 /** Each reason a plan gives has its text in each language's messages, and only there. */

@@ -1,7 +1,8 @@
-package org.custodia.housing;
+package org.custodia.housing.placement;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.custodia.housing.Level;
 
 /**
  * Packs what the fast rule checks need about a resident into bits: each group one bit (at most 64), the groups it

@@ -1,4 +1,4 @@
-package org.custodia.housing;
+package org.custodia.housing.placement;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.custodia.housing.Violation.Rule;
+import org.custodia.housing.AffiliationService;
+import org.custodia.housing.Level;
+import org.custodia.housing.NonAssociation;
+import org.custodia.housing.SeparationPolicy;
+import org.custodia.housing.placement.Violation.Rule;
 import org.custodia.people.Sex;
 
 /**

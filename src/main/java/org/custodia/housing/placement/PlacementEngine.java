@@ -1,4 +1,4 @@
-package org.custodia.housing;
+package org.custodia.housing.placement;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.custodia.housing.HousingState.Where;
+import org.custodia.housing.Level;
+import org.custodia.housing.NonAssociation;
+import org.custodia.housing.placement.HousingState.Where;
 
 /**
  * Proposes a cell for each person to house. Hard rules (capacity or an authorised emergency cap, rival groups,

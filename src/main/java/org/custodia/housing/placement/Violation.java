@@ -1,4 +1,6 @@
-package org.custodia.housing;
+package org.custodia.housing.placement;
+
+import org.custodia.housing.Level;
 
 /**
  * A hard housing rule a placement would break. {@code subject} names what clashes (the rival groups, the

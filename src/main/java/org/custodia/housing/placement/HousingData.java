@@ -1,4 +1,4 @@
-package org.custodia.housing;
+package org.custodia.housing.placement;
 
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -9,7 +9,11 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
-import org.custodia.housing.HousingState.Where;
+import org.custodia.housing.AffiliationService;
+import org.custodia.housing.NonAssociation;
+import org.custodia.housing.NonAssociationService;
+import org.custodia.housing.SeparationPolicy;
+import org.custodia.housing.placement.HousingState.Where;
 import org.custodia.people.AdmissionGuard;
 import org.custodia.people.LegalStatus;
 import org.custodia.people.PeopleService;
@@ -19,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /** Loads the part of the estate a housing decision needs into a {@link HousingState}. */
 @Component
-class HousingData {
+public class HousingData {
     private static final String CELL_SELECT = """
             select l.id, l.code, l.facility_code, l.pavilion_id, l.pavilion_code, l.certified_capacity, l.floor_area_m2,
                    l.population,
@@ -59,7 +63,7 @@ class HousingData {
     }
 
     /** Every cell of the facility that belongs to a pavilion, everyone in those pavilions, and the movers. */
-    HousingState facility(String facilityCode, Collection<Long> movers) {
+    public HousingState facility(String facilityCode, Collection<Long> movers) {
         HousingState s = new HousingState(policy, affiliations.rivalries());
         Timestamp now = Timestamp.from(clock.instant());
         client.sql(CELL_SELECT + "l.kind = 'CELL' and l.facility_code = ? and l.pavilion_id is not null")
@@ -70,7 +74,7 @@ class HousingData {
     }
 
     /** Every cell of the facility in a pavilion, everyone in them, and all their non-associations (to rebalance). */
-    HousingState rebalancing(String facilityCode) {
+    public HousingState rebalancing(String facilityCode) {
         HousingState s = facility(facilityCode, java.util.List.of());
         Set<Long> people = new HashSet<>();
         s.cells().keySet().forEach(c -> people.addAll(s.occupants(c)));
@@ -78,7 +82,7 @@ class HousingData {
     }
 
     /** The given pavilions (all their cells and everyone in them), other cells by id, and the movers. */
-    HousingState around(Collection<Long> pavilionIds, Collection<Long> cellIds, Collection<Long> movers) {
+    public HousingState around(Collection<Long> pavilionIds, Collection<Long> cellIds, Collection<Long> movers) {
         HousingState s = new HousingState(policy, affiliations.rivalries());
         Timestamp now = Timestamp.from(clock.instant());
         client.sql(CELL_SELECT + "(l.pavilion_id = any(?) or l.id = any(?))")
@@ -124,7 +128,7 @@ class HousingData {
      * Someone about to be booked in, as separation sees them: what the admission says, and for a known person
      * their open claims, cases and any isolation still in force.
      */
-    Resident arrival(long id, AdmissionGuard.Arrival a) {
+    public Resident arrival(long id, AdmissionGuard.Arrival a) {
         boolean young = youngAdult(a.dateOfBirth());
         boolean convicted = a.legalStatus() != null && a.legalStatus().convicted();
         if (a.personId() == null) {
@@ -165,7 +169,7 @@ class HousingData {
         return a == null ? Set.of() : Set.of((String[]) a.getArray());
     }
 
-    static Long[] ids(Collection<Long> ids) {
+    public static Long[] ids(Collection<Long> ids) {
         return ids.stream().distinct().toArray(Long[]::new);
     }
 }

@@ -1,4 +1,4 @@
-package org.custodia.housing;
+package org.custodia.housing.placement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,11 @@ import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
-import org.custodia.housing.HousingState.Where;
+import org.custodia.housing.AffiliationService;
+import org.custodia.housing.Level;
+import org.custodia.housing.NonAssociation;
+import org.custodia.housing.SeparationPolicy;
+import org.custodia.housing.placement.HousingState.Where;
 import org.custodia.people.Sex;
 
 /**

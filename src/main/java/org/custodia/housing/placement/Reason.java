@@ -1,4 +1,4 @@
-package org.custodia.housing;
+package org.custodia.housing.placement;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;

@@ -1,4 +1,4 @@
-package org.custodia.housing;
+package org.custodia.housing.placement;
 
 import ai.timefold.solver.core.api.solver.SolverConfigOverride;
 import ai.timefold.solver.core.api.solver.SolverFactory;
@@ -18,8 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.custodia.housing.PlacementEngine.PlannedMove;
-import org.custodia.housing.PlacementEngine.Unplaced;
+import org.custodia.housing.Level;
+import org.custodia.housing.NonAssociation;
+import org.custodia.housing.placement.PlacementEngine.PlannedMove;
+import org.custodia.housing.placement.PlacementEngine.Unplaced;
 import org.custodia.housing.rebalance.Apart;
 import org.custodia.housing.rebalance.Cell;
 import org.custodia.housing.rebalance.MoveBudget;
