@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * A transaction that appends more than {@value #FLUSH_AT} entries (taking on a whole population) has them written as
  * it goes, holding its chains' heads from then on, so that its entries are not all kept in memory until the commit.
  * Entries are written with COPY, each with its queryable columns ({@link LedgerColumns}), which verification checks
- * against the text.
+ * against the text; a population's entries are made ready on a thread of their own while they are written
+ * ({@link PreparedEntries}).
  */
 @Component
 class LedgerWriter {
@@ -78,28 +79,21 @@ class LedgerWriter {
         for (LedgerEvent e : events) {
             byChain.computeIfAbsent(e.chain(), k -> new ArrayList<>()).add(e);
         }
-        ChainHash hasher = new ChainHash();
         byChain.forEach((chain, list) -> {
             jdbc.update("insert into ledger_head (chain, seq, hash) values (?, 0, ?) on conflict do nothing",
                     chain, ChainHash.GENESIS);
             Map<String, Object> head = jdbc.queryForMap(
                     "select seq, hash from ledger_head where chain = ? for update", chain);
             long first = ((Number) head.get("seq")).longValue();
-            String[] chained = {(String) head.get("hash")};
+            String[] last = {(String) head.get("hash")};
             bulk.copy("copy ledger_entry (chain, seq, prev_hash, hash, canonical, event_type, person_id, actor, "
-                    + "actor_roles, occurred_at, recorded_at) from stdin", rows -> {
-                long n = first;
-                for (LedgerEvent e : list) {
-                    n++;
-                    String canonical = CanonicalJson.write(canonicalMap(e, n, recordedAt));
-                    String hash = hasher.next(chained[0], canonical);
-                    LedgerColumns c = LedgerColumns.of(e, e.occurredAt().truncatedTo(ChronoUnit.MICROS), recordedAt);
-                    rows.row(chain, n, chained[0], hash, canonical, c.type(), c.personId(), c.actor(),
-                            c.actorRoles(), c.occurredAt(), c.recordedAt());
-                    chained[0] = hash;
-                }
-            });
-            jdbc.update("update ledger_head set seq = ?, hash = ? where chain = ?", first + list.size(), chained[0],
+                    + "actor_roles, occurred_at, recorded_at) from stdin", rows ->
+                    last[0] = PreparedEntries.each(list, first, last[0], recordedAt, e -> {
+                        LedgerColumns c = e.columns();
+                        rows.row(chain, e.seq(), e.prevHash(), e.hash(), e.canonical(), c.type(), c.personId(),
+                                c.actor(), c.actorRoles(), c.occurredAt(), c.recordedAt());
+                    }));
+            jdbc.update("update ledger_head set seq = ?, hash = ? where chain = ?", first + list.size(), last[0],
                     chain);
         });
     }
