@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.custodia.support.Api;
 import org.custodia.support.ServiceTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -28,70 +30,114 @@ class SentenceApiTest extends ServiceTest {
         return s;
     }
 
-    @Test
-    void anAccumulatedSentenceOfCenturiesIsExact() {
-        long id = fx.admit("CECOT", fx.newCell("CECOT", 3)).get("id").asLong();
-        long entries = fx.ledgerEntries("SENTENCE_RECORDED");
-        // 463 years (SV-SENTENCE-SUM): seven terms of 60 years and one of 43, served one after another
-        JsonNode last = null;
-        for (int i = 0; i < 8; i++) {
-            Api.Response r = api.post("/api/people/" + id + "/sentences", "registro",
-                    sentence("SENT-2025-" + i, i < 7 ? 60 : 43, 0, 0, i == 0 ? "CONCURRENT" : "CONSECUTIVE"));
-            assertThat(r.status()).as(r.body()).isEqualTo(201);
-            last = r.json();
-        }
-        JsonNode calc = last.get("calculation");
-        assertThat(calc.get("pronounced").get("years").asLong()).isEqualTo(463);
-        assertThat(calc.get("earliestRelease").asString())
-                .isEqualTo(LocalDate.of(2022, 3, 27).plusYears(463).toString()).isEqualTo("2485-03-27");
-        assertThat(calc.get("steps").size()).isEqualTo(8);
-        assertThat(calc.get("steps").get(1).get("startsOn").asString()).isEqualTo("2082-03-27");
-        assertThat(fx.ledgerEntries("SENTENCE_RECORDED")).isEqualTo(entries + 8);
-        assertThat(api.get("/api/people/" + id + "/sentences", "inspector").json().get("sentences").size())
-                .isEqualTo(8);
-        Api.Response page = api.get("/people/" + id + "/sentences", "direccion");
-        assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("2485-03-27").contains("463");
+    long id;
+    long entries;
+
+    @BeforeEach
+    void someoneAdmitted() {
+        id = fx.admit("CECOT", fx.newCell("CECOT", 3)).get("id").asLong();
+        entries = fx.ledgerEntries();
     }
 
-    @Test
-    void remandCreditBringsTheReleaseForward() {
-        long id = fx.admit("CECOT", fx.newCell("CECOT", 3)).get("id").asLong();
-        Map<String, Object> s = sentence("SENT-2025-77", 10, 6, 0, "CONCURRENT");
-        s.put("remandCreditDays", 400);
-        JsonNode r = api.post("/api/people/" + id + "/sentences", "registro", s).json();
-        assertThat(r.get("calculation").get("earliestRelease").asString())
-                .isEqualTo(LocalDate.of(2022, 3, 27).plusYears(10).plusMonths(6).minusDays(400).toString());
+    Api.Response post(String user, Object body) {
+        return api.post("/api/people/" + id + "/sentences", user, body);
     }
 
-    @Test
-    void badSentencesAreRefusedAndChangeNothing() {
-        long id = fx.admit("CECOT", fx.newCell("CECOT", 3)).get("id").asLong();
-        long entries = fx.ledgerEntries();
-        Map<String, Map<String, Object>> bad = new HashMap<>();
-        bad.put("term", sentence("X-1", 61, 0, 0, "CONCURRENT"));
-        bad.put("term ", sentence("X-2", 0, 3, 0, "CONCURRENT"));
-        Map<String, Object> credit = sentence("X-3", 5, 0, 0, "CONCURRENT");
-        credit.put("remandCreditDays", -1);
-        bad.put("remandCreditDays", credit);
-        Map<String, Object> follows = sentence("X-4", 5, 0, 0, "CONSECUTIVE");
-        follows.put("follows", 999_999);
-        bad.put("follows", follows);
-        Map<String, Object> noCase = sentence(" ", 5, 0, 0, "CONCURRENT");
-        bad.put("caseNumber", noCase);
-        bad.forEach((field, body) -> {
-            Api.Response r = api.post("/api/people/" + id + "/sentences", "registro", body);
-            assertThat(r.status()).as(field + " " + r.body()).isEqualTo(400);
-            assertThat(r.json().get("errors").has(field.strip())).as(r.body()).isTrue();
-        });
-        assertThat(api.post("/api/people/" + id + "/sentences", "registro", "{\"startDate\":\"2022-02-30\"}").status())
-                .isEqualTo(400);
-        assertThat(api.post("/api/people/" + id + "/sentences", "oficial", sentence("X-5", 5, 0, 0, "CONCURRENT"))
-                .status()).isEqualTo(403);
+    /** A refusal leaves the ledger and the person's sentences as they were. */
+    void unchanged() {
         assertThat(fx.ledgerEntries()).isEqualTo(entries);
         assertThat(api.get("/api/people/" + id + "/sentences", "registro").json().get("sentences").size()).isZero();
-        Api.Response term = api.post("/api/people/" + id + "/sentences", "registro", sentence("X-1", 61, 0, 0,
-                "CONCURRENT"));
-        assertThat(term.json().get("errors").get("term").asString()).contains("SV-CP-45");
+    }
+
+    /** POST /api/people/{id}/sentences: refusals, one per test. */
+    @Nested
+    class Refused {
+        void badField(String field, Map<String, Object> body) {
+            Api.Response r = post("registro", body);
+            assertThat(r.status()).as(r.body()).isEqualTo(400);
+            assertThat(r.json().get("errors").has(field)).as(r.body()).isTrue();
+            unchanged();
+        }
+
+        @Test
+        void wrongRole() {
+            assertThat(post("oficial", sentence("X-5", 5, 0, 0, "CONCURRENT")).status()).isEqualTo(403);
+            unchanged();
+        }
+
+        @Test
+        void aTermOverTheLegalMaximumCitesTheRule() {
+            badField("term", sentence("X-1", 61, 0, 0, "CONCURRENT"));
+            assertThat(post("registro", sentence("X-1", 61, 0, 0, "CONCURRENT")).json().get("errors").get("term")
+                    .asString()).contains("SV-CP-45");
+        }
+
+        @Test
+        void aTermTooShort() {
+            badField("term", sentence("X-2", 0, 3, 0, "CONCURRENT"));
+        }
+
+        @Test
+        void aNegativeRemandCredit() {
+            Map<String, Object> credit = sentence("X-3", 5, 0, 0, "CONCURRENT");
+            credit.put("remandCreditDays", -1);
+            badField("remandCreditDays", credit);
+        }
+
+        @Test
+        void followingASentenceThatDoesNotExist() {
+            Map<String, Object> follows = sentence("X-4", 5, 0, 0, "CONSECUTIVE");
+            follows.put("follows", 999_999);
+            badField("follows", follows);
+        }
+
+        @Test
+        void noCaseNumber() {
+            badField("caseNumber", sentence(" ", 5, 0, 0, "CONCURRENT"));
+        }
+
+        @Test
+        void anImpossibleDate() {
+            assertThat(post("registro", "{\"startDate\":\"2022-02-30\"}").status()).isEqualTo(400);
+            unchanged();
+        }
+    }
+
+    /** POST /api/people/{id}/sentences: what is recorded and calculated. */
+    @Nested
+    class Recorded {
+        @Test
+        void anAccumulatedSentenceOfCenturiesIsExact() {
+            long recorded = fx.ledgerEntries("SENTENCE_RECORDED");
+            // 463 years (SV-SENTENCE-SUM): seven terms of 60 years and one of 43, served one after another
+            JsonNode last = null;
+            for (int i = 0; i < 8; i++) {
+                Api.Response r = post("registro",
+                        sentence("SENT-2025-" + i, i < 7 ? 60 : 43, 0, 0, i == 0 ? "CONCURRENT" : "CONSECUTIVE"));
+                assertThat(r.status()).as(r.body()).isEqualTo(201);
+                last = r.json();
+            }
+            JsonNode calc = last.get("calculation");
+            assertThat(calc.get("pronounced").get("years").asLong()).isEqualTo(463);
+            assertThat(calc.get("earliestRelease").asString())
+                    .isEqualTo(LocalDate.of(2022, 3, 27).plusYears(463).toString()).isEqualTo("2485-03-27");
+            assertThat(calc.get("steps").size()).isEqualTo(8);
+            assertThat(calc.get("steps").get(1).get("startsOn").asString()).isEqualTo("2082-03-27");
+            assertThat(fx.ledgerEntries("SENTENCE_RECORDED")).isEqualTo(recorded + 8);
+            assertThat(api.get("/api/people/" + id + "/sentences", "inspector").json().get("sentences").size())
+                    .isEqualTo(8);
+            Api.Response page = api.get("/people/" + id + "/sentences", "direccion");
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body()).contains("2485-03-27").contains("463");
+        }
+
+        @Test
+        void remandCreditBringsTheReleaseForward() {
+            Map<String, Object> s = sentence("SENT-2025-77", 10, 6, 0, "CONCURRENT");
+            s.put("remandCreditDays", 400);
+            JsonNode r = post("registro", s).json();
+            assertThat(r.get("calculation").get("earliestRelease").asString())
+                    .isEqualTo(LocalDate.of(2022, 3, 27).plusYears(10).plusMonths(6).minusDays(400).toString());
+        }
     }
 }
