@@ -9,9 +9,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.custodia.support.Api;
 import org.custodia.support.ServiceTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 /** Rebalancing plans (Timefold) against the running service: proposed, reviewed, applied only on approval. */
@@ -110,24 +116,46 @@ class RebalanceTest extends ServiceTest {
                 .contains("incumpliría una regla: Grupos rivales B18-SUR/MS-13 en el mismo pabellón");
     }
 
-    @Test
-    void badRequestsAreRefusedAndStoreNothing() {
-        String other = fx.newPavilion("LAESPERANZA");
-        long before = plans();
-        assertThat(api.post("/api/housing/plans/rebalance", "registro", Map.of()).status()).isEqualTo(400);
-        assertThat(api.post("/api/housing/plans/rebalance", "registro", Map.of("facilityCode", "CECOT",
-                "seconds", 0)).status()).isEqualTo(400);
-        assertThat(api.post("/api/housing/plans/rebalance", "registro", Map.of("facilityCode", "CECOT",
-                "seconds", 61)).status()).isEqualTo(400);
-        assertThat(api.post("/api/housing/plans/rebalance", "registro", Map.of("facilityCode", "CECOT",
-                "maxMoves", 0)).status()).isEqualTo(400);
-        Api.Response wrongPavilion = api.post("/api/housing/plans/rebalance", "registro", Map.of("facilityCode",
-                "CECOT", "pavilionIds", List.of(pavilionId(other))));
-        assertThat(wrongPavilion.status()).isEqualTo(400);
-        assertThat(wrongPavilion.body()).contains("pavilionIds");
-        assertThat(api.post("/api/housing/plans/rebalance", "registro", Map.of("facilityCode", "NOPE")).status())
-                .isEqualTo(404);
-        assertThat(plans()).isEqualTo(before);
+    /** POST /api/housing/plans/rebalance: refusals, one per test, each storing no plan. */
+    @Nested
+    class Refused {
+        long before;
+
+        @BeforeEach
+        void count() {
+            before = plans();
+        }
+
+        static Stream<Arguments> malformed() {
+            return Stream.of(Arguments.of("no facility", Map.of()),
+                    Arguments.of("no time to search", Map.of("facilityCode", "CECOT", "seconds", 0)),
+                    Arguments.of("more than a minute", Map.of("facilityCode", "CECOT", "seconds", 61)),
+                    Arguments.of("no moves allowed", Map.of("facilityCode", "CECOT", "maxMoves", 0)));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("malformed")
+        void aMalformedRequest(String what, Map<String, Object> body) {
+            assertThat(api.post("/api/housing/plans/rebalance", "registro", body).status()).isEqualTo(400);
+            assertThat(plans()).isEqualTo(before);
+        }
+
+        @Test
+        void aPavilionOfAnotherFacility() {
+            String other = fx.newPavilion("LAESPERANZA");
+            Api.Response r = api.post("/api/housing/plans/rebalance", "registro", Map.of("facilityCode", "CECOT",
+                    "pavilionIds", List.of(pavilionId(other))));
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(r.body()).contains("pavilionIds");
+            assertThat(plans()).isEqualTo(before);
+        }
+
+        @Test
+        void anUnknownFacility() {
+            assertThat(api.post("/api/housing/plans/rebalance", "registro", Map.of("facilityCode", "NOPE")).status())
+                    .isEqualTo(404);
+            assertThat(plans()).isEqualTo(before);
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.custodia.support.Api;
 import org.custodia.support.Fixtures;
 import org.custodia.support.ServiceTest;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -68,17 +69,34 @@ class SearchTest extends ServiceTest {
         assertThat(ids("oficial", name)).doesNotContain(id);
     }
 
-    @Test
-    void badQueriesAreRefusedAndHostileOnesAreHarmless() {
-        Api.Response tooShort = api.get("/api/people/search?q=ab", "registro");
-        assertThat(tooShort.status()).isEqualTo(400);
-        assertThat(tooShort.contentType()).contains("application/problem+json");
-        assertThat(api.get("/api/people/search", "registro").status()).isEqualTo(400);
-        assertThat(ids("registro", "'; drop table person; --")).isNotNull();
-        assertThat(db.sql("select count(*) from person").query(Long.class).single()).isPositive();
-        Api.Response page = api.get("/search?q=" + URLEncoder.encode("<script>alert(1)</script>",
-                StandardCharsets.UTF_8), "registro");
-        assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).doesNotContain("<script>alert(1)</script>").contains("&lt;script&gt;");
+    /** GET /api/people/search and the search page: what is refused, and what is only text. */
+    @Nested
+    class BadQueries {
+        @Test
+        void aQueryTooShortIsAProblem() {
+            Api.Response tooShort = api.get("/api/people/search?q=ab", "registro");
+            assertThat(tooShort.status()).isEqualTo(400);
+            assertThat(tooShort.contentType()).contains("application/problem+json");
+        }
+
+        @Test
+        void noQueryIsRefused() {
+            assertThat(api.get("/api/people/search", "registro").status()).isEqualTo(400);
+        }
+
+        @Test
+        void sqlInAQueryIsOnlyText() {
+            long people = db.sql("select count(*) from person").query(Long.class).single();
+            assertThat(ids("registro", "'; drop table person; --")).isNotNull();
+            assertThat(db.sql("select count(*) from person").query(Long.class).single()).isGreaterThanOrEqualTo(people);
+        }
+
+        @Test
+        void markupInAQueryIsEscapedOnThePage() {
+            Api.Response page = api.get("/search?q=" + URLEncoder.encode("<script>alert(1)</script>",
+                    StandardCharsets.UTF_8), "registro");
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body()).doesNotContain("<script>alert(1)</script>").contains("&lt;script&gt;");
+        }
     }
 }
