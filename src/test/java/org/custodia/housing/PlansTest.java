@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.custodia.support.Api;
 import org.custodia.support.ServiceTest;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -92,10 +93,31 @@ class PlansTest extends ServiceTest {
                 List.of(a))).json();
         assertThat(plan.get("unplaced").get(0).get("reasons").get(0).get("text").asString())
                 .contains("non-association at facility level").contains("transfer");
-        assertThat(api.post("/api/housing/plans", "registro", Map.of("facilityCode", "CECOT")).status())
-                .isEqualTo(400);
-        assertThat(api.post("/api/housing/plans", "registro", Map.of("facilityCode", "NOPE", "personIds",
-                List.of(a))).status()).isEqualTo(404);
+    }
+
+    /** POST /api/housing/plans: refusals, one per test, each storing no plan. */
+    @Nested
+    class Refused {
+        long plans() {
+            return db.sql("select count(*) from housing_plan").query(Long.class).single();
+        }
+
+        @Test
+        void noPeopleToPlace() {
+            long before = plans();
+            assertThat(api.post("/api/housing/plans", "registro", Map.of("facilityCode", "CECOT")).status())
+                    .isEqualTo(400);
+            assertThat(plans()).isEqualTo(before);
+        }
+
+        @Test
+        void anUnknownFacility() {
+            long a = fx.admit("CECOT", reception(), "UNTRIED");
+            long before = plans();
+            assertThat(api.post("/api/housing/plans", "registro", Map.of("facilityCode", "NOPE", "personIds",
+                    List.of(a))).status()).isEqualTo(404);
+            assertThat(plans()).isEqualTo(before);
+        }
     }
 
     @Test
