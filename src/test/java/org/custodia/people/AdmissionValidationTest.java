@@ -6,11 +6,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.custodia.support.Api;
 import org.custodia.support.Fixtures;
 import org.custodia.support.ServiceTest;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 /** Bad input gets a clear 400 naming the field, and nothing is written anywhere. */
@@ -40,43 +46,59 @@ class AdmissionValidationTest extends ServiceTest {
         assertThat(fx.population(cell)).isZero();
     }
 
-    @Test
-    void noAdmissionWithoutACommitmentRecord() {
-        refused("commitment", a -> a.remove("commitment"));
-        refused("commitment.authority", a -> a.put("commitment",
-                Map.of("documentReference", "EXP-1", "legalBasis", "CPP art. 329")));
-        refused("commitment.legalBasis", a -> a.put("commitment",
-                Map.of("authority", "Juzgado", "documentReference", "EXP-1", "legalBasis", " ")));
+    static Arguments refusal(String what, String field, Consumer<Map<String, Object>> breakIt) {
+        return Arguments.of(what, field, breakIt);
     }
 
-    @Test
-    void hostileOrMalformedNamesAreRefused() {
-        refused("givenNames", a -> a.put("givenNames", "<script>alert(1)</script>"));
-        refused("firstSurname", a -> a.put("firstSurname", "Robert'); DROP TABLE person;--"));
-        refused("secondSurname", a -> a.put("secondSurname", "Pérez\u0000"));
-        refused("givenNames", a -> a.put("givenNames", ""));
-        refused("aliases", a -> a.put("aliases", List.of("El \"Jefe\" <b>")));
-        refused("givenNames", a -> a.put("givenNames", "x".repeat(101)));
-    }
+    /** POST /api/people: each bad admission, one per test, names its field and changes nothing. */
+    @Nested
+    class Refused {
+        static Stream<Arguments> noCommitmentRecord() {
+            return Stream.of(
+                    refusal("no commitment", "commitment", a -> a.remove("commitment")),
+                    refusal("no authority", "commitment.authority", a -> a.put("commitment",
+                            Map.of("documentReference", "EXP-1", "legalBasis", "CPP art. 329"))),
+                    refusal("a blank legal basis", "commitment.legalBasis", a -> a.put("commitment",
+                            Map.of("authority", "Juzgado", "documentReference", "EXP-1", "legalBasis", " "))));
+        }
 
-    @Test
-    void wrongDatesAndCodesAreRefused() {
-        refused("dateOfBirth", a -> a.put("dateOfBirth", "2999-01-01"));
-        refused("nationality", a -> a.put("nationality", "El Salvador"));
-        refused("sex", a -> a.remove("sex"));
-        refused("legalStatus", a -> a.remove("legalStatus"));
-        refused("locationId", a -> a.put("locationId", 99_999_999L));
-    }
+        static Stream<Arguments> hostileOrMalformedNames() {
+            return Stream.of(
+                    refusal("markup", "givenNames", a -> a.put("givenNames", "<script>alert(1)</script>")),
+                    refusal("SQL", "firstSurname", a -> a.put("firstSurname", "Robert'); DROP TABLE person;--")),
+                    refusal("a NUL", "secondSurname", a -> a.put("secondSurname", "Pérez\u0000")),
+                    refusal("empty", "givenNames", a -> a.put("givenNames", "")),
+                    refusal("markup in an alias", "aliases", a -> a.put("aliases", List.of("El \"Jefe\" <b>"))),
+                    refusal("too long", "givenNames", a -> a.put("givenNames", "x".repeat(101))));
+        }
 
-    @Test
-    void unreadableBodiesAreRefused() {
-        long entries = fx.ledgerEntries();
-        for (String body : new String[] {"{", "[]", "{\"dateOfBirth\":\"31/02/1990\"}", "{\"sex\":\"ROBOT\"}"}) {
+        static Stream<Arguments> wrongDatesAndCodes() {
+            return Stream.of(
+                    refusal("born in the future", "dateOfBirth", a -> a.put("dateOfBirth", "2999-01-01")),
+                    refusal("a nationality that is not a code", "nationality",
+                            a -> a.put("nationality", "El Salvador")),
+                    refusal("no sex", "sex", a -> a.remove("sex")),
+                    refusal("no legal status", "legalStatus", a -> a.remove("legalStatus")),
+                    refusal("an unknown place", "locationId", a -> a.put("locationId", 99_999_999L)));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource({"noCommitmentRecord", "hostileOrMalformedNames", "wrongDatesAndCodes"})
+        void aBadAdmission(String what, String field, Consumer<Map<String, Object>> breakIt) {
+            refused(field, breakIt);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"{", "[]", "{\"dateOfBirth\":\"31/02/1990\"}", "{\"sex\":\"ROBOT\"}"})
+        void anUnreadableBody(String body) {
+            long entries = fx.ledgerEntries();
+            long people = fx.people();
             Api.Response r = api.post("/api/people", "registro", body);
             assertThat(r.status()).as(body).isEqualTo(400);
             assertThat(r.contentType()).contains("application/problem+json");
+            assertThat(fx.ledgerEntries()).isEqualTo(entries);
+            assertThat(fx.people()).isEqualTo(people);
         }
-        assertThat(fx.ledgerEntries()).isEqualTo(entries);
     }
 
     @Test
