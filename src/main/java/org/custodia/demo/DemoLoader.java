@@ -40,8 +40,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
@@ -57,7 +59,8 @@ import org.springframework.util.StringUtils;
  */
 @Component
 @DependsOnDatabaseInitialization
-class DemoLoader implements InitializingBean, SmartInitializingSingleton, ApplicationListener<ContextRefreshedEvent> {
+class DemoLoader implements InitializingBean, SmartInitializingSingleton, DisposableBean, SmartLifecycle,
+        ApplicationListener<ContextRefreshedEvent> {
     private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
     private static final int BATCH = 5_000;
 
@@ -77,6 +80,7 @@ class DemoLoader implements InitializingBean, SmartInitializingSingleton, Applic
     private final DemoProgress progress;
     private final TaskExecutor executor;
     private final CountDownLatch contextRefreshed = new CountDownLatch(1);
+    private volatile boolean stopping;
 
     DemoLoader(DemoProperties props, EstateService estate, PeopleService people, AccountService accounts,
                ChargeService charges, TransferGroundsService transfers, SentenceService sentences,
@@ -109,7 +113,7 @@ class DemoLoader implements InitializingBean, SmartInitializingSingleton, Applic
     @Override
     public void afterPropertiesSet() {
         if (props.background()) {
-            start();
+            begin();
         }
     }
 
@@ -117,13 +121,45 @@ class DemoLoader implements InitializingBean, SmartInitializingSingleton, Applic
     public void afterSingletonsInstantiated() {
         if (!props.background()) {
             contextRefreshed.countDown();  // loaded before the context is refreshed, its listeners already in place
-            start();
+            begin();
         }
     }
 
     @Override
     public void onApplicationEvent(ContextRefreshedEvent event) {
         contextRefreshed.countDown();
+    }
+
+    /**
+     * The application is stopping, or never finished starting (a port in use): a load still waiting for the
+     * context gives up and rolls back rather than keep the process alive. Stopped before the task executor (a
+     * higher phase), which would otherwise wait 30 s for the waiting load; destroyed as a last resort.
+     */
+    @Override
+    public void stop() {
+        stopping = true;
+        contextRefreshed.countDown();
+    }
+
+    @Override
+    public void destroy() {
+        stop();
+    }
+
+    @Override
+    public void start() {
+        // nothing: the load starts when this bean is made (afterPropertiesSet)
+    }
+
+    /** Running while a load may still wait for the context, so that a failed start stops it too. */
+    @Override
+    public boolean isRunning() {
+        return !stopping && contextRefreshed.getCount() > 0 && progress.total() > 0;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
     }
 
     private void awaitContextRefreshed() {
@@ -133,9 +169,12 @@ class DemoLoader implements InitializingBean, SmartInitializingSingleton, Applic
             Thread.currentThread().interrupt();
             throw new IllegalStateException("The application stopped before the demo was loaded", e);
         }
+        if (stopping) {
+            throw new IllegalStateException("The application stopped before the demo was loaded");
+        }
     }
 
-    private void start() {
+    private void begin() {
         if (!props.enabled() || estate.exists(DemoEstate.MEGA)) {
             return;
         }
@@ -223,6 +262,9 @@ class DemoLoader implements InitializingBean, SmartInitializingSingleton, Applic
      * state's grounds), affiliation claims, and their MANDELA-7 files as far as reception filled them.
      */
     private void takeOn(List<PeopleService.TakenOn> taken, List<String> groups, DemoFiles demoFiles) {
+        if (stopping) {
+            throw new IllegalStateException("The application stopped before the demo was loaded");
+        }
         List<Admission> batch = taken.stream().map(PeopleService.TakenOn::admission).toList();
         long[] ids = people.takeOn(taken, Actor.SYSTEM);
         Map<Long, AffiliationService.NewClaim> claims = new LinkedHashMap<>();

@@ -47,10 +47,8 @@ class CrashRecoveryIT {
         }
     }
 
-    void start(boolean demo) throws IOException, InterruptedException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+    /** Starts the packaged service on a port (an operator's CUSTODIA_* variables kept out); does not wait. */
+    Process launch(boolean demo, int port) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-jar", JAR.toString(),
                 "--custodia.data-dir=" + DATA, "--server.port=" + port, "--custodia.demo.enabled=" + demo,
@@ -60,9 +58,16 @@ class CrashRecoveryIT {
         ProcessBuilder pb = new ProcessBuilder(command);
         // an operator's CUSTODIA_* variables (an external database, passwords) must not reach the service under test
         pb.environment().keySet().removeIf(k -> k.startsWith("CUSTODIA_"));
-        service = pb.redirectErrorStream(true)
+        return pb.redirectErrorStream(true)
                 .redirectOutput(DATA.resolveSibling("crash-it-" + Instant.now().toEpochMilli() + ".log").toFile())
                 .start();
+    }
+
+    void start(boolean demo) throws IOException, InterruptedException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        service = launch(demo, port);
         Api api = new Api(port);
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {
@@ -142,6 +147,33 @@ class CrashRecoveryIT {
                  where chain = 'NACIONAL' and event_type = 'ACCOUNT_OPENED'
                    and canonical::jsonb -> 'payload' ->> 'account'
                        in ('oficial', 'registro', 'salud', 'direccion', 'finanzas', 'inspector')""")).isEqualTo(6);
+        assertThat(new Api(port).get("/api/ledger/verify", "inspector").json().get("valid").asBoolean()).isTrue();
+    }
+
+    /**
+     * A first start that fails while the demo loads in the background (its port is taken) ends the process instead
+     * of leaving it waiting, and leaves nothing: the next start loads the whole demo once.
+     */
+    @Test
+    void aFirstStartThatFailsWhileTheDemoLoadsEndsAndLeavesNothing() throws Exception {
+        assertThat(JAR).as("mvn package builds the jar before the integration tests").exists();
+        FileSystemUtils.deleteRecursively(DATA);
+        Files.createDirectories(DATA);
+        try (ServerSocket taken = new ServerSocket(0)) {
+            Process failed = launch(true, taken.getLocalPort());
+            boolean ended = failed.waitFor(120, TimeUnit.SECONDS);
+            if (!ended) {
+                failed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+            assertThat(ended).as("the failed start ends").isTrue();
+            assertThat(failed.exitValue()).isNotZero();
+        }
+        start(true);
+        assertThat(number("select count(*) from facility")).isEqualTo(5);
+        assertThat(number("""
+                select count(*) from ledger_entry
+                 where chain = 'NACIONAL' and event_type = 'ACCOUNT_OPENED'
+                   and canonical::jsonb -> 'payload' ->> 'account' = 'oficial'""")).isEqualTo(1);
         assertThat(new Api(port).get("/api/ledger/verify", "inspector").json().get("valid").asBoolean()).isTrue();
     }
 
