@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import org.custodia.accounts.AccountService;
 import org.custodia.accounts.NewAccount;
 import org.custodia.estate.EstateService;
@@ -39,11 +38,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationListener;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.core.task.TaskExecutor;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
@@ -59,8 +54,7 @@ import org.springframework.util.StringUtils;
  */
 @Component
 @DependsOnDatabaseInitialization
-class DemoLoader implements InitializingBean, SmartInitializingSingleton, DisposableBean, SmartLifecycle,
-        ApplicationListener<ContextRefreshedEvent> {
+class DemoLoader implements InitializingBean, SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
     private static final int BATCH = 5_000;
 
@@ -79,14 +73,13 @@ class DemoLoader implements InitializingBean, SmartInitializingSingleton, Dispos
     private final Path dataDir;
     private final DemoProgress progress;
     private final TaskExecutor executor;
-    private final CountDownLatch contextRefreshed = new CountDownLatch(1);
-    private volatile boolean stopping;
+    private final DemoStartGate gate;
 
     DemoLoader(DemoProperties props, EstateService estate, PeopleService people, AccountService accounts,
                ChargeService charges, TransferGroundsService transfers, SentenceService sentences,
                AffiliationService affiliations, SeparationPolicy separation, PersonFileService files, TransactionTemplate tx,
                Clock clock, @Value("${custodia.data-dir:./data}") Path dataDir, DemoProgress progress,
-               @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+               @Qualifier("applicationTaskExecutor") TaskExecutor executor, DemoStartGate gate) {
         this.affiliations = affiliations;
         this.separation = separation;
         this.files = files;
@@ -102,13 +95,14 @@ class DemoLoader implements InitializingBean, SmartInitializingSingleton, Dispos
         this.dataDir = dataDir;
         this.progress = progress;
         this.executor = executor;
+        this.gate = gate;
     }
 
     /**
      * In the background the load starts as soon as this bean (and so the database, migrated, and the services it
      * uses) exists, while the rest of the application is still being set up (1.5 s earlier than at the end of
-     * start-up). Its dependencies are complete objects; what publishes events (opening the demo accounts) waits
-     * until the context is refreshed and every listener is in place.
+     * start-up). Its dependencies are complete objects; what publishes events (opening the demo accounts) waits at
+     * the {@link DemoStartGate}.
      */
     @Override
     public void afterPropertiesSet() {
@@ -120,57 +114,8 @@ class DemoLoader implements InitializingBean, SmartInitializingSingleton, Dispos
     @Override
     public void afterSingletonsInstantiated() {
         if (!props.background()) {
-            contextRefreshed.countDown();  // loaded before the context is refreshed, its listeners already in place
+            gate.open();
             begin();
-        }
-    }
-
-    @Override
-    public void onApplicationEvent(ContextRefreshedEvent event) {
-        contextRefreshed.countDown();
-    }
-
-    /**
-     * The application is stopping, or never finished starting (a port in use): a load still waiting for the
-     * context gives up and rolls back rather than keep the process alive. Stopped before the task executor (a
-     * higher phase), which would otherwise wait 30 s for the waiting load; destroyed as a last resort.
-     */
-    @Override
-    public void stop() {
-        stopping = true;
-        contextRefreshed.countDown();
-    }
-
-    @Override
-    public void destroy() {
-        stop();
-    }
-
-    @Override
-    public void start() {
-        // nothing: the load starts when this bean is made (afterPropertiesSet)
-    }
-
-    /** Running while a load may still wait for the context, so that a failed start stops it too. */
-    @Override
-    public boolean isRunning() {
-        return !stopping && contextRefreshed.getCount() > 0 && progress.total() > 0;
-    }
-
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE;
-    }
-
-    private void awaitContextRefreshed() {
-        try {
-            contextRefreshed.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("The application stopped before the demo was loaded", e);
-        }
-        if (stopping) {
-            throw new IllegalStateException("The application stopped before the demo was loaded");
         }
     }
 
@@ -181,6 +126,7 @@ class DemoLoader implements InitializingBean, SmartInitializingSingleton, Dispos
         List<DemoEstate> facilities = DemoEstate.all(props.megaPopulation(), props.otherFacilityScale());
         progress.start(facilities.stream().mapToInt(DemoEstate::population).sum());
         if (props.background()) {
+            gate.arm();
             executor.execute(() -> {
                 try {
                     load(facilities);
@@ -209,9 +155,7 @@ class DemoLoader implements InitializingBean, SmartInitializingSingleton, Dispos
             for (DemoEstate f : facilities) {
                 populate(f, generator, demoFiles);
             }
-            // Opening an account publishes an event that its ledger entry is written from: not before every
-            // listener is in place (the load starts while the application is still being set up).
-            awaitContextRefreshed();
+            gate.await();  // opening an account publishes an event: not before every listener is in place
             String file = openAccounts();
             progress.finishing();
             people.finishTakingOn();
@@ -262,9 +206,7 @@ class DemoLoader implements InitializingBean, SmartInitializingSingleton, Dispos
      * state's grounds), affiliation claims, and their MANDELA-7 files as far as reception filled them.
      */
     private void takeOn(List<PeopleService.TakenOn> taken, List<String> groups, DemoFiles demoFiles) {
-        if (stopping) {
-            throw new IllegalStateException("The application stopped before the demo was loaded");
-        }
+        gate.check();
         List<Admission> batch = taken.stream().map(PeopleService.TakenOn::admission).toList();
         long[] ids = people.takeOn(taken, Actor.SYSTEM);
         Map<Long, AffiliationService.NewClaim> claims = new LinkedHashMap<>();

@@ -279,15 +279,10 @@ public class EstateService implements FacilityDirectory {
     @Transactional(readOnly = true)
     public Map<Long, String> locationCodes(Collection<Long> ids) {
         Map<Long, String> out = new HashMap<>();
-        if (!ids.isEmpty()) {
-            client.sql("select id, code from location where id = any(?)")
-                    .param(ids.stream().distinct().toArray(Long[]::new))
-                    .query((ResultSet rs) -> {
-                        out.put(rs.getLong(1), rs.getString(2));
-                    });
-        }
+        locations(ids).forEach((id, l) -> out.put(id, l.code()));
         return out;
     }
+
 
     @Transactional(readOnly = true)
     public Optional<Location> location(String facilityCode, String code) {

@@ -37,7 +37,7 @@ final class PreparedEntries {
             prepare(events, first, prevHash, recordedAt, chunk -> chunk.forEach(e -> {
                 sink.accept(e);
                 last[0] = e.hash();
-            }), 1);
+            }), Math.max(1, events.size()));
             return last[0];
         }
         return pipelined(events, first, prevHash, recordedAt, sink);

@@ -71,15 +71,14 @@ public class CustodyMovements {
         Map<Long, Integer> in = new HashMap<>();
         List<Object[]> updates = new ArrayList<>(moves.size());
         List<LedgerEvent> events = new ArrayList<>(moves.size());
-        Map<Long, String> codes = new HashMap<>();
+        Map<Long, String> codes = estate.locationCodes(moves.stream().map(Relocation::toLocationId).toList());
         Instant now = clock.instant();
         for (Relocation m : moves) {
             Booking b = bookings.get(m.personId());
             out.merge(b.locationId(), 1, Integer::sum);
             in.merge(m.toLocationId(), 1, Integer::sum);
             updates.add(new Object[] {m.toLocationId(), b.id()});
-            String to = codes.computeIfAbsent(m.toLocationId(),
-                    id -> estate.location(id).map(Location::code).orElseThrow());
+            String to = codes.get(m.toLocationId());
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("booking", b.bookingNumber());
             payload.put("from", b.locationCode());
