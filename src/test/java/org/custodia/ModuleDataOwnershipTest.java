@@ -35,7 +35,9 @@ class ModuleDataOwnershipTest {
             "housing", Set.of("housing_group", "group_rivalry", "affiliation_claim", "affiliation_claim_event",
                     "non_association", "non_association_event", "isolation_order", "isolation_end", "emergency_cap",
                     "housing_override", "housing_plan", "housing_plan_move", "housing_plan_unplaced", "transfer",
-                    "cell_occupancy_snapshot"));
+                    "cell_occupancy_snapshot"),
+            "regime", Set.of("movement", "movement_person"),
+            "counts", Set.of("count_schedule", "count_round", "count_submission", "count_explanation"));
 
     /**
      * Read-only views a module publishes for others to read in bulk (V21): each is named after its owner and may be
@@ -43,7 +45,8 @@ class ModuleDataOwnershipTest {
      */
     static final Map<String, String> PUBLISHED = Map.of(
             "people_in_custody", "people", "people_name", "people", "estate_place", "estate",
-            "estate_pavilion", "estate", "legal_case", "legal");
+            "estate_pavilion", "estate", "legal_case", "legal", "regime_out_of_cell", "regime", "people_stay", "people",
+            "housing_transfer", "housing");
 
     static final Path SOURCES = Path.of("src/main/java/org/custodia");
     static final Pattern LITERAL = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);

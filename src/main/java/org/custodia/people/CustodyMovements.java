@@ -16,6 +16,7 @@ import org.custodia.ledger.LedgerEvent;
 import org.custodia.ledger.LedgerService;
 import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.Official;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -35,9 +36,11 @@ public class CustodyMovements {
     private final LedgerService ledger;
     private final Clock clock;
     private final BookingRows rows;
+    private final ObjectProvider<MovementFreeze> freeze;
 
     CustodyMovements(JdbcClient client, JdbcTemplate jdbc, EstateService estate, LedgerService ledger, Clock clock,
-                     BookingRows rows) {
+                     BookingRows rows, ObjectProvider<MovementFreeze> freeze) {
+        this.freeze = freeze;
         this.client = client;
         this.jdbc = jdbc;
         this.estate = estate;
@@ -67,6 +70,7 @@ public class CustodyMovements {
     @Transactional(propagation = Propagation.MANDATORY)
     public void relocate(Map<Long, Booking> bookings, List<Relocation> moves, Map<Long, Integer> limits, String type,
                          Map<String, Object> context, Actor actor) {
+        bookings.values().stream().map(Booking::facilityCode).distinct().sorted().forEach(this::frozen);
         Map<Long, Integer> out = new HashMap<>();
         Map<Long, Integer> in = new HashMap<>();
         List<Object[]> updates = new ArrayList<>(moves.size());
@@ -99,6 +103,7 @@ public class CustodyMovements {
     @Transactional(propagation = Propagation.MANDATORY)
     public void receive(Booking b, long personId, String toFacility, long toLocationId, Integer limit,
                         Map<String, Object> context, Actor actor) {
+        frozen(toFacility);
         estate.vacateAll(Map.of(b.locationId(), 1));
         estate.occupyWithin(Map.of(toLocationId, 1), limit == null ? Map.of() : Map.of(toLocationId, limit));
         client.sql("update booking set facility_code = ?, location_id = ? where id = ?")
@@ -109,6 +114,11 @@ public class CustodyMovements {
         payload.put("to", estate.location(toLocationId).map(Location::code).orElseThrow());
         payload.putAll(context);
         ledger.append(new LedgerEvent(toFacility, personId, "TRANSFER_RECEIVED", payload, actor, clock.instant()));
+    }
+
+    /** Nobody moves in a facility while it is counted (releases excepted). */
+    private void frozen(String facilityCode) {
+        freeze.ifAvailable(z -> z.check(facilityCode));
     }
 
     @Transactional

@@ -39,12 +39,15 @@ public class PeopleService {
     private final LedgerService ledger;
     private final Clock clock;
     private final ObjectProvider<AdmissionGuard> guard;
+    private final ObjectProvider<MovementFreeze> freeze;
     private final AccessLog accessLog;
     private final AdmissionRows rows;
     private final BookingRows bookings;
 
     PeopleService(JdbcClient client, EstateService estate, LedgerService ledger, Clock clock,
-                  ObjectProvider<AdmissionGuard> guard, AccessLog accessLog, AdmissionRows rows, BookingRows bookings) {
+                  ObjectProvider<AdmissionGuard> guard, ObjectProvider<MovementFreeze> freeze, AccessLog accessLog,
+                  AdmissionRows rows, BookingRows bookings) {
+        this.freeze = freeze;
         this.rows = rows;
         this.bookings = bookings;
         this.accessLog = accessLog;
@@ -183,7 +186,10 @@ public class PeopleService {
         return find(personId, official);
     }
 
+    /** Admissions wait for a count (the freeze), then meet the housing rules. */
     private void guard(List<AdmissionGuard.Arrival> arrivals) {
+        arrivals.stream().map(AdmissionGuard.Arrival::facilityCode).distinct().sorted()
+                .forEach(f -> freeze.ifAvailable(z -> z.check(f)));
         guard.ifAvailable(g -> g.check(arrivals));
     }
 

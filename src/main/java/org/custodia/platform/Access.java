@@ -15,6 +15,8 @@ public final class Access {
     public static final String MOVEMENTS = "hasAnyRole('OFFICER','COMMAND')";
     /** Separation records: custody staff who observe, records staff who receive documents, command. */
     public static final String MOVEMENTS_AND_RECORDS = "hasAnyRole('OFFICER','RECORDS','COMMAND')";
+    /** Decisions of the facility's command: signing off a count, the times of counts. */
+    public static final String COMMAND = "hasRole('COMMAND')";
     public static final String ESTATE_ADMIN = "hasRole('ADMIN')";
     /** Accounts, their roles and scope, lockouts: the administrator's. */
     public static final String ACCOUNT_ADMIN = "hasRole('ADMIN')";

@@ -23,6 +23,12 @@ public enum ErrorCode {
     HOUSING_RULE("housing-rule", 409),
     SECOND_OFFICIAL_REQUIRED("second-official-required", 409),
     IN_PROGRESS("in-progress", 409),
+    /** A count is open in the facility: moves, admissions and movements out of cell wait until it is signed off. */
+    COUNT_IN_PROGRESS("count-in-progress", 409),
+    /** The person is out of their cell on a movement they have not come back from. */
+    OUT_OF_CELL("out-of-cell", 409),
+    /** A count is signed off only when every cell is counted and clear, or its discrepancy explained. */
+    COUNT_NOT_SETTLED("count-not-settled", 409),
     TOO_LARGE("too-large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
     LOGIN_THROTTLED("login-throttled", 429),

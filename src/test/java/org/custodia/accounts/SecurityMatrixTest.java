@@ -22,6 +22,7 @@ class SecurityMatrixTest extends ServiceTest {
 
     long person;
     long cell;
+    String pavilion;
 
     @BeforeEach
     void setUp() {
@@ -29,6 +30,8 @@ class SecurityMatrixTest extends ServiceTest {
                 + "order by id limit 1").query(Long.class).single();
         cell = db.sql("select id from location where facility_code = 'CECOT' and kind = 'CELL' order by id limit 1")
                 .query(Long.class).single();
+        pavilion = db.sql("select code from pavilion where facility_code = 'CECOT' order by id limit 1")
+                .query(String.class).single();
     }
 
     record Group(String name, String method, String path, int allowedStatus, Set<String> allowed) {
@@ -147,7 +150,24 @@ class SecurityMatrixTest extends ServiceTest {
                 new Group("service token", "POST", "/api/accounts/oficial/tokens", 409, Set.of("admin")),
                 new Group("account tokens", "GET", "/api/accounts/oficial/tokens", 200, Set.of("admin")),
                 new Group("lift login block", "POST", "/api/login-blocks/lift", 400, Set.of("admin")),
-                new Group("access log", "GET", "/api/access-log", 200, Set.of("inspector")));
+                new Group("access log", "GET", "/api/access-log", 200, Set.of("inspector")),
+                new Group("leave cell", "POST", "/api/movements", 400, Set.of("oficial", "direccion")),
+                new Group("return to cell", "POST", "/api/movements/0/return", 404, Set.of("oficial", "direccion")),
+                new Group("movement", "GET", "/api/movements/0", 404, personReaders),
+                new Group("out of cell", "GET", "/api/facilities/CECOT/out-of-cell", 200, personReaders),
+                new Group("open count", "POST", "/api/counts", 400, Set.of("oficial", "direccion")),
+                new Group("count a cell", "POST", "/api/counts/0/cells/" + cell, 404, Set.of("oficial", "direccion")),
+                new Group("explain a count", "POST", "/api/counts/0/cells/" + cell + "/explanation", 404,
+                        Set.of("oficial", "direccion")),
+                new Group("sign off count", "POST", "/api/counts/0/sign-off", 404, Set.of("direccion")),
+                new Group("count", "GET", "/api/counts/0", 404, personReaders),
+                new Group("counts of a day", "GET", "/api/facilities/CECOT/counts", 200, all),
+                new Group("count schedule", "GET", "/api/facilities/CECOT/count-schedule", 200, all),
+                new Group("change count schedule", "PUT", "/api/facilities/CECOT/count-schedule", 400,
+                        Set.of("direccion")),
+                new Group("roll", "GET", "/api/facilities/CECOT/roll", 200, all),
+                new Group("pavilion roll", "GET", "/api/facilities/CECOT/roll/" + pavilion, 200, all),
+                new Group("national roll", "GET", "/api/roll", 200, all));
     }
 
     @TestFactory
@@ -174,6 +194,7 @@ class SecurityMatrixTest extends ServiceTest {
         return switch (g.method()) {
             case "GET" -> api.get(g.path(), user);
             case "DELETE" -> api.delete(g.path(), user);
+            case "PUT" -> api.put(g.path(), user, java.util.Map.of());
             default -> api.post(g.path(), user, "{}");
         };
     }

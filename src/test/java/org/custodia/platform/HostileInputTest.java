@@ -50,7 +50,10 @@ class HostileInputTest extends ServiceTest {
                                || '|' || (select count(*) from isolation_order) || '|' || (select count(*) from account)
                                || '|' || (select count(*) from location) || '|' || (select count(*) from transfer)
                                || '|' || (select count(*) from intake_batch) || '|' || (select count(*) from api_token)
-                               || '|' || (select count(*) from housing_plan)""")
+                               || '|' || (select count(*) from housing_plan)
+                               || '|' || (select count(*) from movement_person where returned_at is null)
+                               || '|' || (select count(*) from count_submission)
+                               || '|' || (select count(*) from count_round where signed_off_at is null)""")
                 .query(String.class).single();
     }
 
@@ -187,6 +190,39 @@ class HostileInputTest extends ServiceTest {
                 new HashMap<>(Fixtures.admission("CECOT", fx.newCell("CECOT", 4), "Eva", "Ríos", "Paz"))));
         s.put("POST /api/people/{id}/release", () -> new Sample("registro", "/api/people/" + person.get()
                 + "/release", map("basis", "COURT_ORDER", "reference", "Orden 1/2026", "propertySignedBy", "La persona")));
+        String inAnHour = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
+        Supplier<Map<String, Object>> movement = () -> map("personIds", List.of(person.get()), "destinationId",
+                fx.newPlace("CECOT", "EXERCISE_YARD"), "purpose", "EXERCISE", "escort", "Sgto. Alvarado",
+                "dueBackAt", inAnHour);
+        s.put("POST /api/movements", () -> new Sample("oficial", "/api/movements", movement.get()));
+        s.put("POST /api/movements/{id}/return", () -> {
+            Map<String, Object> m = movement.get();
+            long id = api.post("/api/movements", "oficial", m).json().get("id").asLong();
+            return new Sample("oficial", "/api/movements/" + id + "/return", map("personIds", m.get("personIds"),
+                    "note", "Regresó sin novedad"));
+        });
+        // counts freeze their facility: each on a facility of its own, never the demo's
+        s.put("POST /api/counts", () -> new Sample("direccion", "/api/counts", map("facilityCode",
+                fx.newFacility(1, 4).code(), "kind", "EMERGENCY", "reason", "Riña")));
+        s.put("POST /api/counts/{id}/cells/{locationId}", () -> {
+            Fixtures.TestFacility f = fx.newFacility(1, 4);
+            long id = api.post("/api/counts", "direccion", map("facilityCode", f.code(), "kind", "EMERGENCY",
+                    "reason", "Riña")).json().get("id").asLong();
+            return new Sample("direccion", "/api/counts/" + id + "/cells/" + f.cells().getFirst(), map("counted", 1,
+                    "missing", List.of(), "extra", List.of(map("description", "Hombre sin identificar")), "note",
+                    "Contado con linterna"));
+        });
+        s.put("POST /api/counts/{id}/cells/{locationId}/explanation", () -> {
+            Fixtures.TestFacility f = fx.newFacility(1, 4);
+            long id = api.post("/api/counts", "direccion", map("facilityCode", f.code(), "kind", "EMERGENCY",
+                    "reason", "Riña")).json().get("id").asLong();
+            String path = "/api/counts/" + id + "/cells/" + f.cells().getFirst();
+            api.post(path, "direccion", map("counted", 2));
+            return new Sample("direccion", path + "/explanation", map("explanation", "Dos visitas de enfermería"));
+        });
+        s.put("PUT /api/facilities/{code}/count-schedule", () -> new Sample("direccion", "/api/facilities/"
+                + fx.newFacility(1, 4).code() + "/count-schedule", map("times", List.of("06:00", "18:00"),
+                "crossCount", false, "graceMinutes", 30)));
         return s;
     }
 
@@ -271,7 +307,9 @@ class HostileInputTest extends ServiceTest {
             for (Map.Entry<String, Object> mutation : mutations(sample.body()).entrySet()) {
                 String token = token(sample.user());
                 String before = state();
-                Api.Response r = api.postWithToken(sample.path(), token, mutation.getValue());
+                Api.Response r = endpoint.startsWith("PUT ")
+                        ? api.putWithToken(sample.path(), token, mutation.getValue())
+                        : api.postWithToken(sample.path(), token, mutation.getValue());
                 requests++;
                 if (r.status() >= 500) {
                     failures.add(endpoint + " " + mutation.getKey() + " -> " + r.status() + " " + r.body());

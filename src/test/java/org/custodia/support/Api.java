@@ -46,6 +46,11 @@ public final class Api {
         return post(path, user, JSON.writeValueAsString(body));
     }
 
+    public Response put(String path, String user, Object body) {
+        return send(request(path, user).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
     public Response postRaw(String path, String user, String contentType, String body) {
         return send(request(path, user).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
@@ -66,6 +71,12 @@ public final class Api {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
+    public Response putWithToken(String path, String token, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
     public Response delete(String path, String user) {

@@ -98,6 +98,46 @@ public final class Fixtures {
         return r.json().get("id").asLong();
     }
 
+    /** A facility of its own for a test: a reception and a pavilion of cells, with certified capacity each. */
+    public record TestFacility(String code, long reception, String pavilion, List<Long> cells) {
+    }
+
+    public TestFacility newFacility(int cells, int capacity) {
+        String code = "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Api.Response f = api.post("/api/facilities", "admin", Map.of("code", code, "name", "Centro de prueba " + code,
+                "kind", "PENITENTIARY", "jurisdiction", "SV", "declaredCapacity", cells * capacity));
+        assertThat(f.status()).as(f.body()).isEqualTo(201);
+        String pavilion = newPavilion(code);
+        List<Map<String, Object>> places = new java.util.ArrayList<>();
+        places.add(Map.of("code", "REC", "kind", "RECEPTION"));
+        for (int i = 1; i <= cells; i++) {
+            places.add(Map.of("pavilionCode", pavilion, "code", pavilion + "-" + i, "kind", "CELL", "level", 1,
+                    "floorAreaM2", 20.0, "certifiedCapacity", capacity, "bunks", capacity));
+        }
+        Api.Response r = api.post("/api/facilities/" + code + "/locations", "admin", places);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        List<Long> ids = new java.util.ArrayList<>();
+        r.json().forEach(l -> ids.add(l.get("id").asLong()));
+        return new TestFacility(code, ids.getFirst(), pavilion, List.copyOf(ids.subList(1, ids.size())));
+    }
+
+    /** A place of a kind (a yard, a workshop, a medical unit) in the facility; returns its id. */
+    public long newPlace(String facility, String kind) {
+        String code = kind.substring(0, 3) + "-" + UUID.randomUUID().toString().substring(0, 6);
+        Api.Response r = api.post("/api/facilities/" + facility + "/locations", "admin",
+                List.of(Map.of("code", code, "kind", kind)));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get(0).get("id").asLong();
+    }
+
+    /** Admits someone by a records account of the given user (scoped where the test needs); returns the person id. */
+    public long admitAs(String user, String facility, long locationId) {
+        Api.Response r = api.post("/api/admissions", user, admission(facility, locationId, "José Luis", "Peña",
+                "Ávalos"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("id").asLong();
+    }
+
     /** Records an affiliation claim on evidence. */
     public void claim(long personId, String group) {
         Api.Response r = api.post("/api/people/" + personId + "/affiliations", "oficial", Map.of("group", group,

@@ -1,0 +1,68 @@
+package org.custodia.regime.internal;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.custodia.accounts.AccessLog;
+import org.custodia.platform.Access;
+import org.custodia.platform.Officials;
+import org.custodia.platform.Page;
+import org.custodia.regime.Movement;
+import org.custodia.regime.MovementService;
+import org.custodia.regime.NewMovement;
+import org.custodia.regime.OutOfCell;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Movements out of the cell and back; who is out now. */
+@RestController
+@RequestMapping("/api")
+class MovementsApiController {
+    private final MovementService movements;
+    private final AccessLog accessLog;
+
+    MovementsApiController(MovementService movements, AccessLog accessLog) {
+        this.movements = movements;
+        this.accessLog = accessLog;
+    }
+
+    @PostMapping("/movements")
+    @PreAuthorize(Access.MOVEMENTS)
+    @ResponseStatus(HttpStatus.CREATED)
+    Movement leave(@RequestBody @Valid NewMovement m) {
+        return movements.leave(m, Officials.current());
+    }
+
+    @PostMapping("/movements/{id}/return")
+    @PreAuthorize(Access.MOVEMENTS)
+    Movement comeBack(@PathVariable long id, @RequestBody(required = false) @Valid MovementService.Return r) {
+        return movements.comeBack(id, r, Officials.current());
+    }
+
+    @GetMapping("/movements/{id}")
+    @PreAuthorize(Access.PERSON_READERS)
+    Movement movement(@PathVariable long id) {
+        Movement m = movements.find(id, Officials.current());
+        accessLog.peopleRead("READ_MOVEMENT", m.people().stream().map(Movement.Mover::personId).toList(), "api");
+        return m;
+    }
+
+    @GetMapping("/facilities/{code}/out-of-cell")
+    @PreAuthorize(Access.PERSON_READERS)
+    Page<OutOfCell> outOfCell(@PathVariable String code,
+                              @RequestParam(defaultValue = "false") boolean overdue,
+                              @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
+                              @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
+        Page<OutOfCell> p = movements.out(code, overdue, page, size, Officials.current());
+        accessLog.peopleRead("READ_OUT_OF_CELL", p.items().stream().map(OutOfCell::personId).toList(), "api");
+        return p;
+    }
+}
