@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record Count(long id, String facilityCode, CountKind kind, String reason, Instant scheduledFor,
                     boolean crossCount, Instant openedAt, String openedBy, Instant signedOffAt, String signedOffBy,
-                    boolean late, Summary summary, List<Cell> attention, List<String> uncounted) {
+                    boolean late, Summary summary, List<Cell> attention, List<Place> uncounted) {
 
     public boolean open() {
         return signedOffAt == null;
@@ -21,6 +21,10 @@ public record Count(long id, String facilityCode, CountKind kind, String reason,
         public boolean settled() {
             return cells == clear + explained;
         }
+    }
+
+    /** A place of the count, by id and code. */
+    public record Place(long locationId, String code) {
     }
 
     /** A person concerned by a cell's count. */

@@ -96,7 +96,7 @@ public class Reconciliation {
         int[] byStatus = new int[CellStatus.values().length];
         int counted = 0;
         List<Long> attentionIds = new ArrayList<>();
-        List<String> uncounted = new ArrayList<>();
+        List<Count.Place> uncounted = new ArrayList<>();
         Map<Long, CellStatus> statuses = new HashMap<>();
         for (var place : places.entrySet()) {
             List<Submission> s = subs.getOrDefault(place.getKey(), List.of());
@@ -107,7 +107,7 @@ public class Reconciliation {
                 counted += s.getFirst().counted();
             }
             if (status == CellStatus.UNCOUNTED) {
-                uncounted.add(place.getValue());
+                uncounted.add(new Count.Place(place.getKey(), place.getValue()));
             } else if (status != CellStatus.CLEAR) {
                 attentionIds.add(place.getKey());
             }

@@ -27,9 +27,13 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class RollService {
-    /** The figures of a part of the estate. Arrivals and departures are known per facility (null below it). */
+    /**
+     * The figures of a part of the estate. Each person held is in exactly one of in cell, out of cell (on a
+     * movement), in reception, in transit, booked at court or hospital, or booked elsewhere (the medical unit).
+     * Arrivals and departures are known per facility (null below it).
+     */
     public record Figures(int population, int inCell, int outOfCell, Map<String, Integer> outByPurpose,
-                          int overdueBack, int inReception, int inTransit, int atCourtOrHospital,
+                          int overdueBack, int inReception, int inTransit, int atCourtOrHospital, int elsewhere,
                           Integer arrivedToday, Integer leftToday, int certifiedCapacity, int netVacancies,
                           int cellsOverCapacity, int peopleOverCapacity) {
     }
@@ -121,18 +125,18 @@ public class RollService {
     }
 
     private static Figures figures(List<Place> places, Map<String, Integer> purposes, int[] moves) {
-        int population = 0, inCell = 0, out = 0, overdue = 0, reception = 0, transit = 0, outside = 0, capacity = 0,
-                vacancies = 0, cellsOver = 0, peopleOver = 0;
+        int population = 0, inCell = 0, out = 0, overdue = 0, reception = 0, transit = 0, outside = 0, elsewhere = 0,
+                capacity = 0, vacancies = 0, cellsOver = 0, peopleOver = 0;
         for (Place p : places) {
             population += p.population();
             out += p.out();
             overdue += p.overdue();
             switch (p.kind()) {
                 case CELL, PUNISHMENT -> inCell += p.population() - p.out();
-                case RECEPTION -> reception += p.population();
-                case TRANSIT -> transit += p.population();
-                case COURT, HOSPITAL -> outside += p.population();
-                default -> { }
+                case RECEPTION -> reception += p.population() - p.out();
+                case TRANSIT -> transit += p.population() - p.out();
+                case COURT, HOSPITAL -> outside += p.population() - p.out();
+                default -> elsewhere += p.population() - p.out();
             }
             if (p.capacity() != null && (p.kind() == LocationKind.CELL || p.kind() == LocationKind.PUNISHMENT)) {
                 if (p.kind() == LocationKind.CELL) {
@@ -145,7 +149,7 @@ public class RollService {
                 }
             }
         }
-        return new Figures(population, inCell, out, purposes, overdue, reception, transit, outside,
+        return new Figures(population, inCell, out, purposes, overdue, reception, transit, outside, elsewhere,
                 moves == null ? null : moves[0], moves == null ? null : moves[1], capacity, vacancies, cellsOver,
                 peopleOver);
     }

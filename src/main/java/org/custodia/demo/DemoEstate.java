@@ -65,7 +65,7 @@ record DemoEstate(NewFacility facility, List<Pavilion> pavilions, List<NewLocati
             locations.add(new NewLocation(null, String.format("AISL-%02d", i), LocationKind.PUNISHMENT, 1,
                     new BigDecimal("2.00"), 1, 0));
         }
-        common(locations, 6, 40);
+        common(locations, 6, 40, 8);
         return new DemoEstate(new NewFacility(MEGA, "Centro de Confinamiento del Terrorismo",
                 FacilityKind.MAXIMUM_SECURITY, "SV", 40_000), pavilions, locations, population, false);
     }
@@ -85,12 +85,12 @@ record DemoEstate(NewFacility facility, List<Pavilion> pavilions, List<NewLocati
                         new BigDecimal("60.00"), 25, 25));
             }
         }
-        common(locations, 1, 10);
+        common(locations, 1, 10, 2);
         return new DemoEstate(new NewFacility(code, name, kind, "SV", declared), pavilions, locations,
                 (int) Math.round(declared * occupancy), women);
     }
 
-    private static void common(List<NewLocation> l, int hearingRooms, int medicalBeds) {
+    private static void common(List<NewLocation> l, int hearingRooms, int medicalBeds, int yards) {
         l.add(new NewLocation(null, "RECEPCION", LocationKind.RECEPTION, 1, new BigDecimal("150.00"), null, 0));
         l.add(new NewLocation(null, "ENFERMERIA", LocationKind.MEDICAL, 1, new BigDecimal("200.00"), medicalBeds,
                 medicalBeds));
@@ -98,6 +98,13 @@ record DemoEstate(NewFacility facility, List<Pavilion> pavilions, List<NewLocati
             l.add(new NewLocation(null, "SALA-AUD-" + i, LocationKind.HEARING_ROOM, 1, new BigDecimal("20.00"), null,
                     0));
         }
+        // exercise in the open air (MANDELA-23), work and visits: places movements out of the cell go to
+        for (int i = 1; i <= yards; i++) {
+            l.add(new NewLocation(null, "PATIO-" + i, LocationKind.EXERCISE_YARD, 1, new BigDecimal("400.00"), null,
+                    0));
+        }
+        l.add(new NewLocation(null, "TALLER-1", LocationKind.WORKSHOP, 1, new BigDecimal("300.00"), null, 0));
+        l.add(new NewLocation(null, "VISITAS", LocationKind.VISITS_ROOM, 1, new BigDecimal("120.00"), null, 0));
         l.add(new NewLocation(null, "TRIBUNAL", LocationKind.COURT, null, null, null, null));
         l.add(new NewLocation(null, "HOSPITAL", LocationKind.HOSPITAL, null, null, null, null));
         l.add(new NewLocation(null, "TRASLADO", LocationKind.TRANSIT, null, null, null, null));

@@ -1,6 +1,8 @@
 package org.custodia.web;
 
 import java.util.List;
+import org.custodia.counts.CountDays;
+import org.custodia.counts.RollService;
 import org.custodia.estate.EstateService;
 import org.custodia.estate.Occupancy;
 import org.custodia.ledger.LedgerService;
@@ -21,8 +23,13 @@ class DashboardController {
     private final LedgerService ledger;
     private final PretrialWatch pretrial;
     private final PersonFileService files;
+    private final RollService roll;
+    private final CountDays counts;
 
-    DashboardController(EstateService estate, LedgerService ledger, PretrialWatch pretrial, PersonFileService files) {
+    DashboardController(EstateService estate, LedgerService ledger, PretrialWatch pretrial, PersonFileService files,
+                        RollService roll, CountDays counts) {
+        this.roll = roll;
+        this.counts = counts;
         this.files = files;
         this.pretrial = pretrial;
         this.estate = estate;
@@ -47,6 +54,13 @@ class DashboardController {
         Map<String, PersonFileService.FacilityCompleteness> completeness = new HashMap<>();
         facilities.forEach(f -> completeness.put(f.id(), files.completeness(f.id(), Officials.current())));
         model.addAttribute("completeness", completeness);
+        // the day so far: counts made, late and missed; who is out of their cell, and who is overdue back
+        Map<String, RollService.Figures> today = new HashMap<>();
+        roll.national(Officials.current()).lines().forEach(l -> today.put(l.facilityCode(), l.figures()));
+        model.addAttribute("today", today);
+        Map<String, CountDays.Day> days = new HashMap<>();
+        facilities.forEach(f -> days.put(f.id(), counts.day(f.id(), null, Officials.current())));
+        model.addAttribute("countDays", days);
         return "web/dashboard";
     }
 

@@ -1,0 +1,236 @@
+package org.custodia.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.custodia.CustodiaApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Counts and the roll on the national demo (the mega-prison: 40,000 people in 576 cells), through HTTP with bearer
+ * tokens: 16 officers submit every place of an emergency count at once (submissions/s; none lost, ledger valid),
+ * the reconciliation after the last cell (latency), the national and the mega-prison's roll (latency), and
+ * movements out of cell and back by 16 officers at once in the one facility (movements/s: each takes the
+ * facility's ledger head lock).
+ * Run: {@code bench/run.sh org.custodia.bench.CountBenchmark [repetitions]}.
+ */
+public final class CountBenchmark {
+    private static final String PASSWORD = "bench-password-1";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int OFFICERS = 16;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+
+    private CountBenchmark(String base) {
+        this.base = base;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int reps = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        ConfigurableApplicationContext ctx = new SpringApplicationBuilder(CustodiaApplication.class)
+                .run("--custodia.data-dir=target/bench-counts", "--server.port=0",
+                        "--custodia.db.embedded.clean=true",
+                        "--custodia.demo.mega-population=40000", "--custodia.demo.other-facility-scale=9.4",
+                        "--custodia.demo.password=" + PASSWORD, "--custodia.admin-password=" + PASSWORD,
+                        "--logging.level.root=warn");
+        try {
+            int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
+            new CountBenchmark("http://localhost:" + port).run(ctx.getBean(JdbcClient.class), reps);
+        } finally {
+            ctx.close();
+        }
+    }
+
+    private void run(JdbcClient db, int reps) throws Exception {
+        String admin = basic("admin");
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < OFFICERS; i++) {
+            String user = "bench-oficial-" + i;
+            send("POST", "/api/accounts", admin, "{\"username\":\"" + user + "\",\"displayName\":\"Oficial " + i
+                    + "\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"OFFICER\"],\"national\":true,"
+                    + "\"facilities\":[],\"service\":false}", 201);
+            tokens.add(token(basic(user)));
+        }
+        String command = token(basic("direccion"));
+        String inspector = token(basic("inspector"));
+        long people = db.sql("select count(*) from booking where released_at is null and facility_code = 'CECOT'")
+                .query(Long.class).single();
+        List<long[]> places = db.sql("""
+                        select l.id, l.population from location l
+                         where l.facility_code = 'CECOT' and l.kind in ('CELL','PUNISHMENT','RECEPTION') order by l.id""")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        System.out.printf(Locale.ROOT, "CECOT: %d people, %d places to count; %d officers at once%n", people,
+                places.size(), OFFICERS);
+
+        // warm-up: a whole count, signed off
+        send("POST", "/api/counts/" + count(command, tokens, places) + "/sign-off", command, null, 200);
+        long ledgerBefore = db.sql("select count(*) from ledger_entry").query(Long.class).single();
+        long t0 = System.nanoTime();
+        long id = count(command, tokens, places);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        long submitted = db.sql("select count(*) from count_submission where count_id = ?").param(id)
+                .query(Long.class).single();
+        long entries = db.sql("select count(*) from ledger_entry").query(Long.class).single() - ledgerBefore;
+        System.out.printf(Locale.ROOT, "count of %d places by %d officers: %.2f s = %.0f submissions/s; "
+                + "recorded %d, ledger entries +%d%n", places.size(), OFFICERS, seconds, places.size() / seconds,
+                submitted, entries);
+
+        double[] reconcile = timed(reps, () -> send("GET", "/api/counts/" + id, command, null, 200));
+        JsonNode summary = JSON.readTree(send("GET", "/api/counts/" + id, command, null, 200)).get("summary");
+        System.out.printf(Locale.ROOT, "reconciliation after the last cell (%s): %s%n", summary, stats(reconcile));
+        send("POST", "/api/counts/" + id + "/sign-off", command, null, 200);
+
+        System.out.printf(Locale.ROOT, "national roll: %s%n", stats(timed(reps,
+                () -> send("GET", "/api/roll", inspector, null, 200))));
+        System.out.printf(Locale.ROOT, "CECOT roll: %s%n", stats(timed(reps,
+                () -> send("GET", "/api/facilities/CECOT/roll", inspector, null, 200))));
+
+        movements(db, tokens);
+        String verify = send("GET", "/api/ledger/verify", inspector, null, 200);
+        System.out.printf(Locale.ROOT, "ledger: %s%n", verify.length() > 200 ? verify.substring(0, 200) : verify);
+    }
+
+    /** Opens an emergency count of CECOT, submits every place as expected from 16 threads, returns its id. */
+    private long count(String command, List<String> tokens, List<long[]> places) throws Exception {
+        long id = JSON.readTree(send("POST", "/api/counts", command,
+                "{\"facilityCode\":\"CECOT\",\"kind\":\"EMERGENCY\",\"reason\":\"Prueba de rendimiento\"}", 201))
+                .get("id").asLong();
+        AtomicInteger next = new AtomicInteger();
+        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(OFFICERS)) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < OFFICERS; t++) {
+                String token = tokens.get(t);
+                done.add(pool.submit(() -> {
+                    int i;
+                    while ((i = next.getAndIncrement()) < places.size()) {
+                        long[] p = places.get(i);
+                        try {
+                            send("POST", "/api/counts/" + id + "/cells/" + p[0], token,
+                                    "{\"counted\":" + p[1] + "}", 200);
+                        } catch (Exception e) {
+                            failures.add(e.getMessage());
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException(failures.size() + " submissions failed: " + failures.peek());
+        }
+        return id;
+    }
+
+    /** 16 officers each take people to a yard and back, one at a time, in the one facility. */
+    private void movements(JdbcClient db, List<String> tokens) throws Exception {
+        long yard = db.sql("select id from location where facility_code = 'CECOT' and kind = 'EXERCISE_YARD' "
+                + "order by id limit 1").query(Long.class).optional().orElse(-1L);
+        if (yard < 0) {
+            System.out.println("movements: no exercise yard in the demo's CECOT; skipped");
+            return;
+        }
+        // people without groups, so that no two of them clash in the yard
+        List<Long> people = db.sql("""
+                        select b.person_id from booking b where b.facility_code = 'CECOT' and b.released_at is null
+                           and not exists (select 1 from affiliation_claim c where c.person_id = b.person_id)
+                         order by b.person_id limit 800""")
+                .query(Long.class).list();
+        String due = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
+        AtomicInteger next = new AtomicInteger();
+        long t0 = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(OFFICERS)) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < OFFICERS; t++) {
+                String token = tokens.get(t);
+                done.add(pool.submit(() -> {
+                    int i;
+                    while ((i = next.getAndIncrement()) < people.size()) {
+                        String m = send("POST", "/api/movements", token, "{\"personIds\":[" + people.get(i)
+                                + "],\"destinationId\":" + yard + ",\"purpose\":\"EXERCISE\",\"escort\":\"Agente\","
+                                + "\"dueBackAt\":\"" + due + "\"}", 201);
+                        send("POST", "/api/movements/" + JSON.readTree(m).get("id").asLong() + "/return", token,
+                                null, 200);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "movements out and back in CECOT by %d officers: %d people in %.2f s = "
+                + "%.0f movements/s (each out and each return a ledger entry)%n", OFFICERS, people.size(), seconds,
+                2 * people.size() / seconds);
+    }
+
+    private interface Call {
+        void run() throws Exception;
+    }
+
+    private static double[] timed(int reps, Call call) throws Exception {
+        for (int i = 0; i < 5; i++) {
+            call.run();
+        }
+        double[] ms = new double[reps];
+        for (int i = 0; i < reps; i++) {
+            long t = System.nanoTime();
+            call.run();
+            ms[i] = (System.nanoTime() - t) / 1e6;
+        }
+        Arrays.sort(ms);
+        return ms;
+    }
+
+    private static String stats(double[] ms) {
+        return String.format(Locale.ROOT, "p50 %.1f ms, p90 %.1f ms, max %.1f ms (%d calls)", ms[ms.length / 2],
+                ms[(int) (ms.length * 0.9)], ms[ms.length - 1], ms.length);
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String token(String auth) throws Exception {
+        String body = "{\"name\":\"bench\",\"expiresAt\":\"" + Instant.now().plus(1, ChronoUnit.DAYS) + "\"}";
+        return "Bearer " + JSON.readTree(send("POST", "/api/tokens", auth, body, 201)).get("token").asString();
+    }
+
+    private String send(String method, String path, String auth, String body, int expected) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", auth);
+        if (body != null) {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + path + " -> " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+}
