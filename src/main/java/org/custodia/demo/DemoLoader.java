@@ -33,6 +33,7 @@ import org.custodia.people.LegalStatus;
 import org.custodia.people.PeopleService;
 import org.custodia.people.PersonFileService;
 import org.custodia.platform.Role;
+import org.custodia.regime.MenuService;
 import org.custodia.platform.SecretFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,12 +75,14 @@ class DemoLoader implements InitializingBean, SmartInitializingSingleton {
     private final DemoProgress progress;
     private final TaskExecutor executor;
     private final DemoStartGate gate;
+    private final MenuService menu;
 
     DemoLoader(DemoProperties props, EstateService estate, PeopleService people, AccountService accounts,
                ChargeService charges, TransferGroundsService transfers, SentenceService sentences,
                AffiliationService affiliations, SeparationPolicy separation, PersonFileService files, TransactionTemplate tx,
                Clock clock, @Value("${custodia.data-dir:./data}") Path dataDir, DemoProgress progress,
-               @Qualifier("applicationTaskExecutor") TaskExecutor executor, DemoStartGate gate) {
+               @Qualifier("applicationTaskExecutor") TaskExecutor executor, DemoStartGate gate, MenuService menu) {
+        this.menu = menu;
         this.affiliations = affiliations;
         this.separation = separation;
         this.files = files;
@@ -150,6 +153,7 @@ class DemoLoader implements InitializingBean, SmartInitializingSingleton {
                         Actor.SYSTEM));
                 estate.addLocations(f.facility().code(), f.locations(), Actor.SYSTEM);
             }
+            DemoMenu.items().forEach(i -> menu.set(i, Actor.SYSTEM));
             DemoPeople generator = new DemoPeople(props.seed(), LocalDate.now(clock));
             DemoFiles demoFiles = new DemoFiles(props.seed(), files);
             for (DemoEstate f : facilities) {

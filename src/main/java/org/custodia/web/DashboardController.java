@@ -3,6 +3,8 @@ package org.custodia.web;
 import java.util.List;
 import org.custodia.counts.CountDays;
 import org.custodia.counts.RollService;
+import org.custodia.regime.ExerciseFigures;
+import org.custodia.regime.ProvisionDays;
 import org.custodia.estate.EstateService;
 import org.custodia.estate.Occupancy;
 import org.custodia.ledger.LedgerService;
@@ -25,9 +27,13 @@ class DashboardController {
     private final PersonFileService files;
     private final RollService roll;
     private final CountDays counts;
+    private final ExerciseFigures exercise;
+    private final ProvisionDays provisions;
 
     DashboardController(EstateService estate, LedgerService ledger, PretrialWatch pretrial, PersonFileService files,
-                        RollService roll, CountDays counts) {
+                        RollService roll, CountDays counts, ExerciseFigures exercise, ProvisionDays provisions) {
+        this.provisions = provisions;
+        this.exercise = exercise;
         this.roll = roll;
         this.counts = counts;
         this.files = files;
@@ -61,6 +67,13 @@ class DashboardController {
         Map<String, CountDays.Day> days = new HashMap<>();
         facilities.forEach(f -> days.put(f.id(), counts.day(f.id(), null, Officials.current())));
         model.addAttribute("countDays", days);
+        // MANDELA-23: shown even where policy allows no exercise
+        Map<String, ExerciseFigures.Facility> outdoors = new HashMap<>();
+        exercise.facilities(Officials.current()).forEach(e -> outdoors.put(e.facilityCode(), e));
+        model.addAttribute("exercise", outdoors);
+        // food and water: occupied cells below a minimum today, flagged the same day
+        model.addAttribute("provisions", provisions.today(Officials.current(),
+                facilities.stream().map(Occupancy::id).toList()));
         return "web/dashboard";
     }
 

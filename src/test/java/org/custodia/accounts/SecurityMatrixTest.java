@@ -167,7 +167,25 @@ class SecurityMatrixTest extends ServiceTest {
                         Set.of("direccion")),
                 new Group("roll", "GET", "/api/facilities/CECOT/roll", 200, all),
                 new Group("pavilion roll", "GET", "/api/facilities/CECOT/roll/" + pavilion, 200, all),
-                new Group("national roll", "GET", "/api/roll", 200, all));
+                new Group("national roll", "GET", "/api/roll", 200, all),
+                new Group("exercise figures", "GET", "/api/figures/exercise", 200, all),
+                new Group("unlock list", "GET", "/api/facilities/CECOT/unlock-list", 200, personReaders),
+                new Group("menu", "GET", "/api/menu-items", 200, all),
+                new Group("set menu item", "POST", "/api/menu-items", 400, Set.of("direccion")),
+                new Group("record provision", "POST", "/api/provisions", 400, Set.of("oficial", "direccion")),
+                new Group("provisions of a day", "GET", "/api/facilities/CECOT/provisions", 200, all),
+                new Group("refuse a meal", "POST", "/api/people/" + person + "/meal-refusals", 400,
+                        Set.of("oficial", "direccion")),
+                new Group("meal refusals", "GET", "/api/people/" + person + "/meal-refusals", 200, personReaders),
+                new Group("food refusal worklist", "GET", "/api/worklists/food-refusal", 200,
+                        Set.of("salud", "direccion", "inspector")),
+                new Group("record diet", "POST", "/api/people/" + person + "/diets", 400,
+                        Set.of("salud", "registro", "direccion")),
+                new Group("diets", "GET", "/api/people/" + person + "/diets", 200, personReaders),
+                new Group("interrupt water", "POST", "/api/water-interruptions", 400, Set.of("oficial", "direccion")),
+                new Group("restore water", "POST", "/api/water-interruptions/0/end", 404,
+                        Set.of("oficial", "direccion")),
+                new Group("water interruptions", "GET", "/api/facilities/CECOT/water-interruptions", 200, all));
     }
 
     @TestFactory

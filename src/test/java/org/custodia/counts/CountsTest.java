@@ -354,6 +354,41 @@ class CountsTest extends ServiceTest {
     }
 
     @Nested
+    class AtOnce {
+        @Test
+        void placesCountedByManyOfficersAtOnceAreAllRecordedAndTheLedgerStaysValid() throws Exception {
+            TestFacility big = fx.newFacility(24, 4);
+            long id = api.post("/api/counts", OFFICER, Map.of("facilityCode", big.code(), "kind", "EMERGENCY",
+                    "reason", "Motín")).json().get("id").asLong();
+            List<String> officers = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                officers.add(fx.account("oficial-conteo-" + i, "OFFICER"));
+            }
+            List<Long> places = new java.util.ArrayList<>(big.cells());
+            places.add(big.reception());
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            List<Integer> statuses = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+                for (String officer : officers) {
+                    pool.submit(() -> {
+                        int i;
+                        while ((i = next.getAndIncrement()) < places.size()) {
+                            statuses.add(api.post("/api/counts/" + id + "/cells/" + places.get(i), officer,
+                                    Map.of("counted", 0)).status());
+                        }
+                    });
+                }
+            }
+            assertThat(statuses).hasSize(places.size()).containsOnly(200);
+            assertThat(db.sql("select count(distinct location_id) from count_submission where count_id = ?").param(id)
+                    .query(Long.class).single()).isEqualTo(places.size());
+            JsonNode summary = api.get("/api/counts/" + id, OFFICER).json().get("summary");
+            assertThat(summary.get("clear").asInt()).isEqualTo(places.size());
+            assertThat(api.get("/api/ledger/verify", "inspector").json().get("valid").asBoolean()).isTrue();
+        }
+    }
+
+    @Nested
     class TheDay {
         @Test
         void aSetTimeWithoutACountIsMissedAfterItsGrace() {

@@ -53,7 +53,10 @@ class HostileInputTest extends ServiceTest {
                                || '|' || (select count(*) from housing_plan)
                                || '|' || (select count(*) from movement_person where returned_at is null)
                                || '|' || (select count(*) from count_submission)
-                               || '|' || (select count(*) from count_round where signed_off_at is null)""")
+                               || '|' || (select count(*) from count_round where signed_off_at is null)
+                               || '|' || (select count(*) from provision) || '|' || (select count(*) from menu_item)
+                               || '|' || (select count(*) from meal_refusal) || '|' || (select count(*) from diet)
+                               || '|' || (select count(*) from water_interruption)""")
                 .query(String.class).single();
     }
 
@@ -223,6 +226,22 @@ class HostileInputTest extends ServiceTest {
         s.put("PUT /api/facilities/{code}/count-schedule", () -> new Sample("direccion", "/api/facilities/"
                 + fx.newFacility(1, 4).code() + "/count-schedule", map("times", List.of("06:00", "18:00"),
                 "crossCount", false, "graceMinutes", 30)));
+        s.put("POST /api/menu-items", () -> new Sample("direccion", "/api/menu-items", map("code",
+                "H" + System.nanoTime() % 100000, "name", "Atol", "kcal", 150, "proteinG", 4, "portion", "1 vaso",
+                "perPerson", 1, "meals", List.of("BREAKFAST"), "active", true)));
+        String localToday = LocalDate.now(java.time.ZoneId.of("America/El_Salvador")).toString();
+        s.put("POST /api/provisions", () -> new Sample("oficial", "/api/provisions", map("facilityCode", "CECOT",
+                "day", localToday, "kind", "LUNCH", "cells", List.of(map("locationId", fx.newCell("CECOT", 4),
+                        "items", List.of(map("item", "ARROZ", "portions", 2)))), "shortfallReason",
+                "SUPPLY_SHORTAGE", "shortfallNote", "Falta de víveres")));
+        s.put("POST /api/people/{id}/meal-refusals", () -> new Sample("oficial", "/api/people/" + person.get()
+                + "/meal-refusals", map("day", localToday, "meal", "LUNCH", "note", "Dice que no tiene hambre")));
+        s.put("POST /api/people/{id}/diets", () -> new Sample("salud", "/api/people/" + person.get() + "/diets",
+                map("kind", "MEDICAL", "description", "Hiposódica", "since", localToday, "until",
+                        LocalDate.now().plusDays(30).toString())));
+        s.put("POST /api/water-interruptions", () -> new Sample("oficial", "/api/water-interruptions",
+                map("facilityCode", "CECOT", "startedAt", Instant.now().minus(1, ChronoUnit.HOURS)
+                        .truncatedTo(ChronoUnit.SECONDS).toString(), "reason", "Bomba averiada")));
         return s;
     }
 

@@ -7,7 +7,13 @@ import org.custodia.accounts.AccessLog;
 import org.custodia.platform.Access;
 import org.custodia.platform.Officials;
 import org.custodia.platform.Page;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import org.custodia.regime.ExerciseFigures;
 import org.custodia.regime.Movement;
+import org.custodia.regime.UnlockList;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.custodia.regime.MovementService;
 import org.custodia.regime.NewMovement;
 import org.custodia.regime.OutOfCell;
@@ -28,10 +34,36 @@ import org.springframework.web.bind.annotation.RestController;
 class MovementsApiController {
     private final MovementService movements;
     private final AccessLog accessLog;
+    private final ExerciseFigures exercise;
+    private final UnlockList unlock;
 
-    MovementsApiController(MovementService movements, AccessLog accessLog) {
+    MovementsApiController(MovementService movements, AccessLog accessLog, ExerciseFigures exercise,
+                           UnlockList unlock) {
         this.movements = movements;
         this.accessLog = accessLog;
+        this.exercise = exercise;
+        this.unlock = unlock;
+    }
+
+    /** MANDELA-23: per facility, who had an hour outdoors today, and who had none today or in seven days. */
+    @GetMapping("/figures/exercise")
+    @PreAuthorize(Access.ANY_STAFF)
+    List<ExerciseFigures.Facility> exercise() {
+        return exercise.facilities(Officials.current());
+    }
+
+    @GetMapping("/facilities/{code}/unlock-list")
+    @PreAuthorize(Access.PERSON_READERS)
+    Page<UnlockList.Entry> unlockList(@PathVariable String code,
+                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                      LocalDate date,
+                                      @RequestParam(required = false) @Size(max = 20) String pavilion,
+                                      @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
+                                      @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE)
+                                      int size) {
+        Page<UnlockList.Entry> p = unlock.of(code, date, pavilion, page, size, Officials.current());
+        accessLog.peopleRead("READ_UNLOCK_LIST", p.items().stream().map(UnlockList.Entry::personId).toList(), "api");
+        return p;
     }
 
     @PostMapping("/movements")
