@@ -38,7 +38,8 @@ class ModuleDataOwnershipTest {
                     "cell_occupancy_snapshot"),
             "regime", Set.of("movement", "movement_person", "menu_item", "diet", "provision", "provision_item",
                     "water_interruption", "meal_refusal"),
-            "counts", Set.of("count_schedule", "count_round", "count_submission", "count_explanation"));
+            "counts", Set.of("count_schedule", "count_round", "count_submission", "count_explanation"),
+            "work", Set.of("workshop", "work_session", "work_allocation", "work_attendance"));
 
     /**
      * Read-only views a module publishes for others to read in bulk (V21): each is named after its owner and may be

@@ -29,6 +29,8 @@ public enum ErrorCode {
     OUT_OF_CELL("out-of-cell", 409),
     /** A count is signed off only when every cell is counted and clear, or its discrepancy explained. */
     COUNT_NOT_SETTLED("count-not-settled", 409),
+    /** Work beyond the hours of a day or a week, or without a weekly rest day (MANDELA-102). */
+    WORK_HOURS("work-hours", 409),
     TOO_LARGE("too-large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
     LOGIN_THROTTLED("login-throttled", 429),

@@ -188,7 +188,7 @@ public class ProvisionService {
                     Map.of("shortfallReason", "required: " + java.util.Arrays.toString(ShortfallReason.values())));
         }
         List<Issued> saved = new ArrayList<>();
-        List<LedgerEvent> events = new ArrayList<>();
+        List<Map<String, Object>> entries = new ArrayList<>();
         String note = n.shortfallNote() == null || n.shortfallNote().isBlank() ? null : n.shortfallNote().strip();
         for (int i = 0; i < issued.size(); i++) {
             Issued x = issued.get(i);
@@ -211,27 +211,31 @@ public class ProvisionService {
             }
             saved.add(new Issued(id, x.locationId(), x.cellCode(), x.kind(), x.people(), x.kcalPerPerson(),
                     x.proteinGPerPerson(), x.litresPerPerson(), x.belowMinimum()));
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("provision", id);
-            payload.put("cell", x.cellCode());
-            payload.put("day", n.day().toString());
-            payload.put("kind", n.kind().name());
-            payload.put("people", x.people());
+            Map<String, Object> cell = new LinkedHashMap<>();
+            cell.put("provision", id);
+            cell.put("cell", x.cellCode());
+            cell.put("people", x.people());
             if (n.kind().food()) {
-                payload.put("kcal", total(c, items, true).toPlainString());
-                payload.put("items", c.items().stream().map(p -> p.item() + "x" + p.portions().toPlainString())
-                        .toList());
+                cell.put("kcal", total(c, items, true).toPlainString());
+                cell.put("items", c.items().stream().map(p -> p.item() + "x" + p.portions().toPlainString()).toList());
             } else {
-                payload.put("litres", c.litres().toPlainString());
+                cell.put("litres", c.litres().toPlainString());
             }
             if (x.belowMinimum()) {
-                payload.put("belowMinimum", true);
-                payload.put("reason", n.shortfallReason().name());
+                cell.put("belowMinimum", true);
             }
-            events.add(new LedgerEvent(facility, null, n.kind().food() ? "MEAL_ISSUED" : "WATER_DELIVERED",
-                    payload, Actor.of(official), now));
+            entries.add(cell);
         }
-        ledger.appendAll(events);
+        // one entry for what one official issued at once (a pavilion's meal), every cell's figures in it
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("day", n.day().toString());
+        payload.put("kind", n.kind().name());
+        payload.put("cells", entries);
+        if (!below.isEmpty()) {
+            payload.put("reason", n.shortfallReason().name());
+        }
+        ledger.append(new LedgerEvent(facility, null, n.kind().food() ? "MEAL_ISSUED" : "WATER_DELIVERED", payload,
+                Actor.of(official), now));
         return new Recorded(facility, n.day(), n.kind(), saved);
     }
 

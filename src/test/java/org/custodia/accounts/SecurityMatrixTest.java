@@ -185,7 +185,22 @@ class SecurityMatrixTest extends ServiceTest {
                 new Group("interrupt water", "POST", "/api/water-interruptions", 400, Set.of("oficial", "direccion")),
                 new Group("restore water", "POST", "/api/water-interruptions/0/end", 404,
                         Set.of("oficial", "direccion")),
-                new Group("water interruptions", "GET", "/api/facilities/CECOT/water-interruptions", 200, all));
+                new Group("water interruptions", "GET", "/api/facilities/CECOT/water-interruptions", 200, all),
+                new Group("set up workshop", "POST", "/api/workshops", 400, Set.of("direccion")),
+                new Group("workshops", "GET", "/api/facilities/CECOT/workshops", 200, all),
+                new Group("workshop", "GET", "/api/workshops/0", 404, all),
+                new Group("schedule sessions", "POST", "/api/workshops/0/sessions", 404, Set.of("direccion")),
+                new Group("cancel session", "POST", "/api/work-sessions/0/cancel", 404, Set.of("oficial", "direccion")),
+                new Group("allocate to work", "POST", "/api/workshops/0/allocations", 404,
+                        Set.of("oficial", "direccion")),
+                new Group("work allocations", "GET", "/api/workshops/0/allocations", 404, personReaders),
+                new Group("end work allocation", "POST", "/api/work-allocations/0/end", 404,
+                        Set.of("oficial", "direccion")),
+                new Group("session attendance", "POST", "/api/work-sessions/0/attendance", 404,
+                        Set.of("oficial", "direccion")),
+                new Group("day attendance", "POST", "/api/facilities/CECOT/attendance", 400,
+                        Set.of("oficial", "direccion")),
+                new Group("work figures", "GET", "/api/figures/work", 200, all));
     }
 
     @TestFactory

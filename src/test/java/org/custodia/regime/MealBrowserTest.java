@@ -41,7 +41,10 @@ class MealBrowserTest extends ServiceTest {
             b.wait.until(ExpectedConditions.textToBePresentInElementLocated(
                     By.cssSelector("tr[data-cell='" + second + "']"), "Almuerzo"));
         }
-        assertThat(fx.ledgerEntries("MEAL_ISSUED")).as("the two occupied cells, not the empty one")
-                .isEqualTo(issued + 2);
+        assertThat(fx.ledgerEntries("MEAL_ISSUED")).as("one entry for the pavilion's lunch").isEqualTo(issued + 1);
+        String entry = db.sql("select canonical from ledger_entry where event_type = 'MEAL_ISSUED' and chain = ? "
+                + "order by seq desc limit 1").param(f.code()).query(String.class).single();
+        assertThat(entry).as("the two occupied cells, not the empty one").contains("\"cell\":\"" + f.pavilion() + "-1\"",
+                "\"cell\":\"" + f.pavilion() + "-2\"").doesNotContain(f.pavilion() + "-3");
     }
 }
