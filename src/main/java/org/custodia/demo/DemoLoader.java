@@ -34,6 +34,12 @@ import org.custodia.people.PeopleService;
 import org.custodia.people.PersonFileService;
 import org.custodia.platform.Role;
 import org.custodia.regime.MenuService;
+import org.custodia.counts.CountHistory;
+import org.custodia.platform.LocalDays;
+import org.custodia.regime.MealRefusals;
+import org.custodia.regime.RegimeHistory;
+import org.custodia.work.WorkHistory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.custodia.platform.SecretFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,13 +82,17 @@ class DemoLoader implements InitializingBean, SmartInitializingSingleton {
     private final TaskExecutor executor;
     private final DemoStartGate gate;
     private final MenuService menu;
+    private final DemoRegime regime;
 
     DemoLoader(DemoProperties props, EstateService estate, PeopleService people, AccountService accounts,
                ChargeService charges, TransferGroundsService transfers, SentenceService sentences,
                AffiliationService affiliations, SeparationPolicy separation, PersonFileService files, TransactionTemplate tx,
                Clock clock, @Value("${custodia.data-dir:./data}") Path dataDir, DemoProgress progress,
-               @Qualifier("applicationTaskExecutor") TaskExecutor executor, DemoStartGate gate, MenuService menu) {
+               @Qualifier("applicationTaskExecutor") TaskExecutor executor, DemoStartGate gate, MenuService menu,
+               CountHistory counts, RegimeHistory regimeHistory, WorkHistory work, MealRefusals refusals,
+               LocalDays local, JdbcClient client) {
         this.menu = menu;
+        this.regime = new DemoRegime(counts, regimeHistory, work, refusals, local, client, props.seed());
         this.affiliations = affiliations;
         this.separation = separation;
         this.files = files;
@@ -159,6 +169,9 @@ class DemoLoader implements InitializingBean, SmartInitializingSingleton {
             for (DemoEstate f : facilities) {
                 populate(f, generator, demoFiles);
             }
+            long regimeStart = System.nanoTime();
+            regime.load(facilities, clock.instant());
+            log.info("Demo regime of the last 30 days taken on in {} ms", (System.nanoTime() - regimeStart) / 1_000_000);
             gate.await();  // opening an account publishes an event: not before every listener is in place
             String file = openAccounts();
             progress.finishing();

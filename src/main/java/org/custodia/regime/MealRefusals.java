@@ -109,6 +109,28 @@ public class MealRefusals {
         return new Refusal(id, personId, r.day(), r.meal(), note, official.username(), now, run);
     }
 
+    /** Refusals seen before Custodia kept the records (the demo, a migration): each on the ledger as recorded. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void takeOn(long personId, String facility, List<LocalDate> days, List<Meal> meals, Actor actor,
+                       Instant now) {
+        List<LedgerEvent> events = new ArrayList<>();
+        for (LocalDate day : days) {
+            for (Meal meal : meals) {
+                long id = client.sql("""
+                                insert into meal_refusal (person_id, facility_code, day, meal, note, recorded_by,
+                                                          recorded_at)
+                                values (?, ?, ?, ?, 'Rechaza la bandeja: huelga de hambre declarada', ?, ?)
+                                returning id""")
+                        .params(personId, facility, Date.valueOf(day), meal.name(), actor.account(),
+                                Timestamp.from(now))
+                        .query(Long.class).single();
+                events.add(new LedgerEvent(facility, personId, "MEAL_REFUSED", Map.of("refusal", id, "day",
+                        day.toString(), "meal", meal.name()), actor, now));
+            }
+        }
+        ledger.appendAll(events);
+    }
+
     /** The person's refusals, newest first, a page at a time. */
     @Transactional(readOnly = true)
     public Page<Refusal> of(long personId, int page, int size, Official official) {

@@ -121,6 +121,42 @@ public class ProvisionDays {
         return new ArrayList<>(out.values());
     }
 
+    /** A provision below the minimum, with the reason given for it (MANDELA-43: the inspector's view). */
+    public record Shortfall(long provisionId, String facilityCode, String cellCode, LocalDate day, Meal kind,
+                            int people, double kcalPerPerson, String reason, String note, String recordedBy) {
+    }
+
+    /** Provisions recorded below the minimum in the official's facilities (or one), newest first, a page at a time. */
+    @Transactional(readOnly = true)
+    public Page<Shortfall> shortfalls(String facility, LocalDate from, LocalDate to, int page, int size,
+                                      Official official) {
+        if (facility != null && !official.sees(facility)) {
+            throw new NotFoundException("No facility " + facility);
+        }
+        LocalDate end = to == null ? days.today() : to;
+        LocalDate start = from == null ? end.minusDays(29) : from;
+        String where = """
+                 from provision p join estate_place l on l.id = p.location_id
+                where p.below_minimum and p.day between ? and ?
+                  and (? or p.facility_code = any(?)) and (cast(? as text) is null or p.facility_code = ?)""";
+        Object[] params = {Date.valueOf(start), Date.valueOf(end), official.national(), official.facilityArray(),
+                facility, facility};
+        long total = client.sql("select count(*)" + where).params(params).query(Long.class).single();
+        List<Object> paged = new ArrayList<>(java.util.Arrays.asList(params));
+        paged.add(size);
+        paged.add(Page.offset(page, size));
+        List<Shortfall> items = client.sql("""
+                        select p.id, p.facility_code, l.code, p.day, p.kind, p.people,
+                               coalesce(p.kcal / nullif(p.people, 0), 0), p.shortfall_reason, p.shortfall_note,
+                               p.recorded_by""" + where + " order by p.day desc, p.id desc limit ? offset ?")
+                .params(paged)
+                .query((rs, n) -> new Shortfall(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getDate(4).toLocalDate(), Meal.valueOf(rs.getString(5)), rs.getInt(6),
+                        round(rs.getDouble(7)), rs.getString(8), rs.getString(9), rs.getString(10)))
+                .list();
+        return new Page<>(items, page, size, total);
+    }
+
     /** Per facility of the official: occupied cells below the standard today (food or water). */
     @Transactional(readOnly = true)
     public Map<String, Summary> today(Official official, List<String> facilities) {

@@ -200,7 +200,9 @@ class SecurityMatrixTest extends ServiceTest {
                         Set.of("oficial", "direccion")),
                 new Group("day attendance", "POST", "/api/facilities/CECOT/attendance", 400,
                         Set.of("oficial", "direccion")),
-                new Group("work figures", "GET", "/api/figures/work", 200, all));
+                new Group("work figures", "GET", "/api/figures/work", 200, all),
+                new Group("provision shortfalls", "GET", "/api/figures/provision-shortfalls", 200,
+                        Set.of("direccion", "inspector")));
     }
 
     @TestFactory

@@ -106,6 +106,7 @@ public final class CountBenchmark {
                 () -> send("GET", "/api/facilities/CECOT/roll", inspector, null, 200))));
 
         movements(db, tokens);
+        attendance(db, command, tokens.getFirst());
         String verify = send("GET", "/api/ledger/verify", inspector, null, 200);
         System.out.printf(Locale.ROOT, "ledger: %s%n", verify.length() > 200 ? verify.substring(0, 200) : verify);
     }
@@ -185,6 +186,56 @@ public final class CountBenchmark {
         System.out.printf(Locale.ROOT, "movements out and back in CECOT by %d officers: %d people in %.2f s = "
                 + "%.0f movements/s (each out and each return a ledger entry)%n", OFFICERS, people.size(), seconds,
                 2 * people.size() / seconds);
+    }
+
+    /**
+     * The mega-prison's whole population at work: a workshop per pavilion (people of one pavilion share their
+     * groups, so none clash), allocated in one call each, a session today, and the day's attendance for all of them
+     * in one request (default ATTENDED, 1 % exceptions).
+     */
+    private void attendance(JdbcClient db, String command, String officer) throws Exception {
+        long place = db.sql("select id from location where facility_code = 'CECOT' and kind = 'WORKSHOP' "
+                + "order by id limit 1").query(Long.class).single();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("America/El_Salvador"));
+        int rest = today.plusDays(1).getDayOfWeek().getValue();
+        String weekdays = java.util.stream.IntStream.rangeClosed(1, 7).filter(d -> d != rest)
+                .mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining(","));
+        List<Long> pavilions = db.sql("select id from pavilion where facility_code = 'CECOT' and code ~ '^M[1-8]$' "
+                + "order by code").query(Long.class).list();
+        List<Long> exceptions = new ArrayList<>();
+        long t0 = System.nanoTime();
+        int allocated = 0;
+        for (long pavilion : pavilions) {
+            List<Long> people = db.sql("""
+                            select b.person_id from booking b join location l on l.id = b.location_id
+                             where b.released_at is null and l.pavilion_id = ? order by b.person_id limit 5000""")
+                    .param(pavilion).query(Long.class).list();
+            long w = JSON.readTree(send("POST", "/api/workshops", command, "{\"facilityCode\":\"CECOT\","
+                    + "\"locationId\":" + place + ",\"name\":\"Taller " + pavilion + "\",\"capacity\":5000,"
+                    + "\"starts\":\"08:00\",\"ends\":\"12:00\",\"weekdays\":[" + weekdays + "],\"risk\":\"LOW\","
+                    + "\"paid\":true,\"ratePerHour\":0.5}", 201)).get("id").asLong();
+            send("POST", "/api/workshops/" + w + "/allocations", officer, "{\"personIds\":" + people + "}", 200);
+            send("POST", "/api/workshops/" + w + "/sessions", command, "{\"from\":\"" + today + "\",\"to\":\""
+                    + today + "\"}", 200);
+            allocated += people.size();
+            for (int i = 0; i < people.size(); i += 100) {
+                exceptions.add(people.get(i));
+            }
+        }
+        double allocating = (System.nanoTime() - t0) / 1e9;
+        StringBuilder body = new StringBuilder("{\"day\":\"" + today + "\",\"defaultOutcome\":\"ATTENDED\","
+                + "\"exceptions\":[");
+        for (int i = 0; i < exceptions.size(); i++) {
+            body.append(i == 0 ? "" : ",").append("{\"personId\":").append(exceptions.get(i))
+                    .append(",\"outcome\":\"REFUSED\"}");
+        }
+        body.append("]}");
+        long t1 = System.nanoTime();
+        String recorded = send("POST", "/api/facilities/CECOT/attendance", officer, body.toString(), 200);
+        double seconds = (System.nanoTime() - t1) / 1e9;
+        System.out.printf(Locale.ROOT, "work: %d people allocated to %d workshops in %.1f s (allocation, sessions); "
+                + "a day's attendance in one request: %.2f s (%s)%n", allocated, pavilions.size(), allocating, seconds,
+                JSON.readTree(recorded).get("rows"));
     }
 
     private interface Call {

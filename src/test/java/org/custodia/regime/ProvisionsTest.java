@@ -164,6 +164,11 @@ class ProvisionsTest extends ServiceTest {
             Api.Response ok = api.post("/api/provisions", OFFICER, m);
             assertThat(ok.status()).as(ok.body()).isEqualTo(201);
             assertThat(ok.json().get("cells").get(0).get("belowMinimum").asBoolean()).isTrue();
+            JsonNode seen = api.get("/api/figures/provision-shortfalls?facility=" + f.code(), "inspector").json();
+            assertThat(seen.get("total").asLong()).as("the inspector sees it with its reason").isEqualTo(1);
+            assertThat(seen.get("items").get(0).get("reason").asString()).isEqualTo("SUPPLY_SHORTAGE");
+            assertThat(seen.get("items").get(0).get("note").asString()).isEqualTo("No llegó el camión de víveres");
+            assertThat(api.get("/api/figures/provision-shortfalls", OFFICER).status()).isEqualTo(403);
         }
 
         @Test

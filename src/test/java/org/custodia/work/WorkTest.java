@@ -262,6 +262,16 @@ class WorkTest extends ServiceTest {
         }
 
         @Test
+        void theSessionPutsThoseAllocatedOnTheUnlockList() {
+            JsonNode list = api.get("/api/facilities/" + f.code() + "/unlock-list?date=" + WorkTest.today(), OFFICER)
+                    .json();
+            assertThat(list.get("total").asLong()).isEqualTo(3);
+            assertThat(list.get("items").get(0).get("purpose").asString()).isEqualTo("WORK");
+            assertThat(list.get("items").get(0).get("minutes").asInt()).isEqualTo(240);
+            assertThat(list.get("items").get(0).get("destinationCode").asString()).startsWith("WOR-");
+        }
+
+        @Test
         void aCancelledSessionExpectsNobody() {
             long session = api.post("/api/workshops/" + w + "/sessions", "direccion", Map.of("from",
                     WorkTest.today().toString(), "to", WorkTest.today().toString())).json().get(0).get("id").asLong();

@@ -81,6 +81,20 @@ class ProvisionsApiController {
         return days.of(code, date, pavilion, belowOnly, page, size, Officials.current());
     }
 
+    /** MANDELA-43: every provision below the minimum and the reason given, for command and the inspector. */
+    @GetMapping("/figures/provision-shortfalls")
+    @PreAuthorize("hasAnyRole('COMMAND','INSPECTOR')")
+    Page<ProvisionDays.Shortfall> shortfalls(@RequestParam(required = false) @Size(max = 20) String facility,
+                                             @RequestParam(required = false)
+                                             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                             @RequestParam(required = false)
+                                             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                             @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
+                                             @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) @Min(1)
+                                             @Max(Page.MAX_SIZE) int size) {
+        return days.shortfalls(facility, from, to, page, size, Officials.current());
+    }
+
     @PostMapping("/people/{id}/meal-refusals")
     @PreAuthorize(Access.MOVEMENTS)
     @ResponseStatus(HttpStatus.CREATED)
