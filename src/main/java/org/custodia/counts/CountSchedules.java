@@ -75,9 +75,7 @@ public class CountSchedules {
 
     @Transactional(readOnly = true)
     public Schedule of(String facility, Official official) {
-        if (!official.sees(facility) || !estate.exists(facility)) {
-            throw new NotFoundException("No facility " + facility);
-        }
+        estate.requireVisible(facility, official);
         return of(facility);
     }
 

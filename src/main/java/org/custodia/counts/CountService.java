@@ -68,9 +68,7 @@ public class CountService {
     public Count open(NewCount n, Official official) {
         check.require(n, "The count was not opened");
         String facility = n.facilityCode();
-        if (!official.sees(facility) || !estate.exists(facility)) {
-            throw new NotFoundException("No facility " + facility);
-        }
+        estate.requireVisible(facility, official);
         if (n.kind() == CountKind.EMERGENCY && (n.reason() == null || n.reason().isBlank())) {
             throw new InvalidRequestException("reason", "required for an emergency count: what happened");
         }

@@ -82,10 +82,14 @@ public class Reconciliation {
     @Transactional(readOnly = true)
     public Count of(long id, Official official) {
         Round r = round(id, official);
+        // an open count covers the places there are; a signed-off one the places it counted (places added since
+        // were not there to count)
         Map<Long, String> places = new LinkedHashMap<>();
         client.sql("select id, code from estate_place where facility_code = ? and kind in " + COUNTED_SQL
+                        + " and (? or id in (select location_id from count_submission where count_id = ?))"
                         + " order by code")
-                .param(r.facilityCode()).query((rs, n) -> places.put(rs.getLong(1), rs.getString(2))).list();
+                .params(r.facilityCode(), r.signedOffAt() == null, id)
+                .query((rs, n) -> places.put(rs.getLong(1), rs.getString(2))).list();
         Map<Long, List<Submission>> subs = submissions(id, null);
         Map<Long, String> explained = explanations(id, null);
         int expectedNow = client.sql("""

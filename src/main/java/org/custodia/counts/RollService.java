@@ -65,7 +65,7 @@ public class RollService {
     /** A facility's roll, with a line per pavilion (places outside any pavilion on a line of their own). */
     @Transactional(readOnly = true)
     public Roll facility(String facility, Official official) {
-        visible(facility, official);
+        estate.requireVisible(facility, official);
         Instant now = clock.instant();
         List<Place> places = places(new String[] {facility}, null, now);
         Map<String, Map<String, Integer>> purposes = purposes(new String[] {facility}, true);
@@ -83,7 +83,7 @@ public class RollService {
     /** A pavilion's places, a page at a time, each with its figures. */
     @Transactional(readOnly = true)
     public Page<Line> pavilion(String facility, String pavilion, int page, int size, Official official) {
-        visible(facility, official);
+        estate.requireVisible(facility, official);
         Instant now = clock.instant();
         List<Place> places = places(new String[] {facility}, pavilion, now);
         if (places.isEmpty()) {
@@ -116,12 +116,6 @@ public class RollService {
         });
         return new Roll(official.national() ? "NACIONAL" : String.join(",", byFacility.keySet()), now,
                 figures(places, sum(purposes.values()), allMoves), lines);
-    }
-
-    private void visible(String facility, Official official) {
-        if (!official.sees(facility) || !estate.exists(facility)) {
-            throw new NotFoundException("No facility " + facility);
-        }
     }
 
     private static Figures figures(List<Place> places, Map<String, Integer> purposes, int[] moves) {

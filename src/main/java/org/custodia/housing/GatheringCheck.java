@@ -33,6 +33,23 @@ public class GatheringCheck {
         this.nonAssociations = nonAssociations;
     }
 
+    /**
+     * The clashes newcomers bring to people already together (a yard, a workshop), among themselves and with them;
+     * clashes among those already there are not theirs.
+     */
+    @Transactional(readOnly = true)
+    public List<Clash> newClashes(Collection<Long> present, Collection<Long> newcomers) {
+        Set<String> before = new HashSet<>();
+        clashes(present).forEach(c -> before.add(key(c)));
+        Set<Long> all = new HashSet<>(present);
+        all.addAll(newcomers);
+        return clashes(all).stream().filter(c -> !before.contains(key(c))).toList();
+    }
+
+    private static String key(Clash c) {
+        return c.rule().equals("NON_ASSOCIATION") ? c.rule() + c.personA() + "/" + c.personB() : c.rule() + c.detail();
+    }
+
     /** Every reason the people may not be together (one example pair per pair of rival groups); empty: they may. */
     @Transactional(readOnly = true)
     public List<Clash> clashes(Collection<Long> personIds) {

@@ -104,7 +104,9 @@ public class MovementService {
         }
         client.sql("select 1 from pg_advisory_xact_lock(?, ?)").params(DESTINATION_LOCK, (int) to.id())
                 .query(Integer.class).single();
-        List<GatheringCheck.Clash> clashes = newClashes(ids, to.id());
+        List<GatheringCheck.Clash> clashes = gathering.newClashes(client.sql(
+                "select person_id from regime_out_of_cell where destination_id = ?").param(to.id()).query(Long.class)
+                .list(), ids);
         if (!clashes.isEmpty() && !n.isEmergency()) {
             throw new ConflictException(ErrorCode.HOUSING_RULE, "These people may not be together at " + to.code()
                     + " or under one escort: " + clashes.stream().map(c -> c.rule() + " " + c.personA() + "/"
@@ -169,21 +171,6 @@ public class MovementService {
             }
         }
         return bookings;
-    }
-
-    /** The clashes the group brings, among themselves and with whoever is already at the place. */
-    private List<GatheringCheck.Clash> newClashes(List<Long> movers, long destinationId) {
-        List<Long> present = client.sql("select person_id from regime_out_of_cell where destination_id = ?")
-                .param(destinationId).query(Long.class).list();
-        Set<String> before = new HashSet<>();
-        gathering.clashes(present).forEach(c -> before.add(key(c)));
-        Set<Long> all = new HashSet<>(present);
-        all.addAll(movers);
-        return gathering.clashes(all).stream().filter(c -> !before.contains(key(c))).toList();
-    }
-
-    private static String key(GatheringCheck.Clash c) {
-        return c.rule().equals("NON_ASSOCIATION") ? c.rule() + c.personA() + "/" + c.personB() : c.rule() + c.detail();
     }
 
     /** The people come back to their cells (all who are still out when none are named). */
@@ -262,9 +249,7 @@ public class MovementService {
     /** Who is out of their cell in the facility now (only the overdue when asked), longest out first. */
     @Transactional(readOnly = true)
     public Page<OutOfCell> out(String facility, boolean overdueOnly, int page, int size, Official official) {
-        if (!official.sees(facility) || !estate.exists(facility)) {
-            throw new NotFoundException("No facility " + facility);
-        }
+        estate.requireVisible(facility, official);
         Timestamp now = Timestamp.from(clock.instant());
         String where = " where o.facility_code = ? and (not ? or o.due_back_at < ?)";
         long total = client.sql("select count(*) from regime_out_of_cell o join people_in_custody p "

@@ -57,9 +57,7 @@ public class ProvisionDays {
     @Transactional(readOnly = true)
     public Day of(String facility, LocalDate date, String pavilion, boolean belowOnly, int page, int size,
                   Official official) {
-        if (!official.sees(facility) || !estate.exists(facility)) {
-            throw new NotFoundException("No facility " + facility);
-        }
+        estate.requireVisible(facility, official);
         LocalDate day = date == null ? days.today() : date;
         List<Cell> cells = cells(facility, day, pavilion);
         int belowKcal = 0, belowProtein = 0, belowWater = 0, noMeal = 0, noWater = 0, occupied = 0;

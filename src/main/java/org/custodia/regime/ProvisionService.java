@@ -109,9 +109,7 @@ public class ProvisionService {
     public Recorded record(NewProvision n, Official official) {
         check.require(n, "Nothing was recorded");
         String facility = n.facilityCode();
-        if (!official.sees(facility) || !estate.exists(facility)) {
-            throw new NotFoundException("No facility " + facility);
-        }
+        estate.requireVisible(facility, official);
         LocalDate today = days.today();
         if (n.day().isAfter(today) || n.day().isBefore(today.minusDays(1))) {
             throw new InvalidRequestException("day", "today or yesterday: what was issued is recorded when it is");

@@ -37,9 +37,7 @@ public class UnlockList {
 
     @Transactional(readOnly = true)
     public Page<Entry> of(String facility, LocalDate date, String pavilion, int page, int size, Official official) {
-        if (!official.sees(facility) || !estate.exists(facility)) {
-            throw new NotFoundException("No facility " + facility);
-        }
+        estate.requireVisible(facility, official);
         LocalDate day = date == null ? days.today() : date;
         Timestamp from = Timestamp.from(days.startOf(day));
         Timestamp to = Timestamp.from(days.startOf(day.plusDays(1)));

@@ -63,9 +63,7 @@ public class WaterSupply {
     @Transactional
     public Interruption start(NewInterruption n, Official official) {
         check.require(n, "The interruption was not recorded");
-        if (!official.sees(n.facilityCode()) || !estate.exists(n.facilityCode())) {
-            throw new NotFoundException("No facility " + n.facilityCode());
-        }
+        estate.requireVisible(n.facilityCode(), official);
         if (n.pavilionId() != null && client.sql("select count(*) from estate_pavilion where id = ? and facility_code = ?")
                 .params(n.pavilionId(), n.facilityCode()).query(Long.class).single() == 0) {
             throw new InvalidRequestException("pavilionId", "a pavilion of " + n.facilityCode());
@@ -107,9 +105,7 @@ public class WaterSupply {
     /** The interruptions of a facility that overlap a local day (at most 200). */
     @Transactional(readOnly = true)
     public List<Interruption> of(String facility, LocalDate day, Official official) {
-        if (!official.sees(facility) || !estate.exists(facility)) {
-            throw new NotFoundException("No facility " + facility);
-        }
+        estate.requireVisible(facility, official);
         LocalDate d = day == null ? days.today() : day;
         return client.sql(SELECT + " where facility_code = ? and started_at < ? and coalesce(ended_at, ?) >= ? "
                         + "order by started_at limit 200")

@@ -125,7 +125,7 @@ public class AllocationService {
                     + overWorked.size() + " people; nobody was allocated", Map.of("people", first(overWorked)));
         }
         List<Long> present = active(workshopId);
-        List<GatheringCheck.Clash> clashes = newClashes(present, ids);
+        List<GatheringCheck.Clash> clashes = gathering.newClashes(present, ids);
         if (!clashes.isEmpty()) {
             throw new ConflictException(ErrorCode.HOUSING_RULE, "Rivals or non-associated people would work "
                     + "together in " + w.name() + "; nobody was allocated", Map.of("clashes",
@@ -190,7 +190,7 @@ public class AllocationService {
                          order by a.requested_at, a.id limit 50""")
                 .params(w.id(), w.facilityCode()).query(Long.class).list();
         for (long person : waiting) {
-            if (hours(List.of(person), w).isEmpty() && newClashes(present, List.of(person)).isEmpty()) {
+            if (hours(List.of(person), w).isEmpty() && gathering.newClashes(present, List.of(person)).isEmpty()) {
                 client.sql("update work_allocation set status = 'ACTIVE', since = ? where workshop_id = ? "
                                 + "and person_id = ? and status = 'WAITING'")
                         .params(Date.valueOf(days.today()), w.id(), person).update();
@@ -249,19 +249,6 @@ public class AllocationService {
     private List<Long> active(long workshopId) {
         return client.sql("select person_id from work_allocation where workshop_id = ? and status = 'ACTIVE'")
                 .param(workshopId).query(Long.class).list();
-    }
-
-    /** The clashes the newcomers bring among themselves and with the people already allocated. */
-    private List<GatheringCheck.Clash> newClashes(List<Long> present, List<Long> newcomers) {
-        Set<String> before = new HashSet<>();
-        gathering.clashes(present).forEach(c -> before.add(key(c)));
-        Set<Long> all = new HashSet<>(present);
-        all.addAll(newcomers);
-        return gathering.clashes(all).stream().filter(c -> !before.contains(key(c))).toList();
-    }
-
-    private static String key(GatheringCheck.Clash c) {
-        return c.rule().equals("NON_ASSOCIATION") ? c.rule() + c.personA() + "/" + c.personB() : c.rule() + c.detail();
     }
 
     @Transactional(readOnly = true)

@@ -97,9 +97,7 @@ public class AttendanceService {
     /** Every session of a facility's day. */
     @Transactional
     public Recorded day(String facility, DayAttendance a, Official official) {
-        if (!official.sees(facility) || !estate.exists(facility)) {
-            throw new NotFoundException("No facility " + facility);
-        }
+        estate.requireVisible(facility, official);
         return record(facility, a, null, official);
     }
 

@@ -99,9 +99,7 @@ public class WorkshopService {
     @Transactional
     public Workshop create(NewWorkshop w, Official official) {
         check.require(w, "The workshop was not set up");
-        if (!official.sees(w.facilityCode()) || !estate.exists(w.facilityCode())) {
-            throw new NotFoundException("No facility " + w.facilityCode());
-        }
+        estate.requireVisible(w.facilityCode(), official);
         Location place = estate.location(w.locationId())
                 .filter(l -> l.facilityCode().equals(w.facilityCode()) && l.kind() == LocationKind.WORKSHOP)
                 .orElseThrow(() -> new InvalidRequestException("locationId", "a workshop of " + w.facilityCode()));
@@ -197,9 +195,7 @@ public class WorkshopService {
 
     @Transactional(readOnly = true)
     public List<Workshop> of(String facility, Official official) {
-        if (!official.sees(facility) || !estate.exists(facility)) {
-            throw new NotFoundException("No facility " + facility);
-        }
+        estate.requireVisible(facility, official);
         return client.sql(SELECT + " where w.facility_code = ? order by w.name, w.id limit 500").param(facility)
                 .query(WorkshopService::row).list();
     }

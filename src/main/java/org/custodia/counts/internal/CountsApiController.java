@@ -16,6 +16,8 @@ import org.custodia.counts.RollService;
 import org.custodia.platform.Access;
 import org.custodia.platform.Officials;
 import org.custodia.platform.Page;
+import org.custodia.platform.PageQuery;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -115,10 +117,8 @@ class CountsApiController {
     @GetMapping("/facilities/{code}/roll/{pavilion}")
     @PreAuthorize(Access.ANY_STAFF)
     Page<RollService.Line> pavilionRoll(@PathVariable String code, @PathVariable String pavilion,
-                                        @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
-                                        @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) @Min(1)
-                                        @Max(Page.MAX_SIZE) int size) {
-        return roll.pavilion(code, pavilion, page, size, Officials.current());
+                                        @Valid @ParameterObject PageQuery paging) {
+        return roll.pavilion(code, pavilion, paging.page(), paging.size(), Officials.current());
     }
 
     @GetMapping("/roll")

@@ -7,6 +7,8 @@ import org.custodia.accounts.AccessLog;
 import org.custodia.platform.Access;
 import org.custodia.platform.Officials;
 import org.custodia.platform.Page;
+import org.custodia.platform.PageQuery;
+import org.springdoc.core.annotations.ParameterObject;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
@@ -58,10 +60,8 @@ class MovementsApiController {
                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                       LocalDate date,
                                       @RequestParam(required = false) @Size(max = 20) String pavilion,
-                                      @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
-                                      @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE)
-                                      int size) {
-        Page<UnlockList.Entry> p = unlock.of(code, date, pavilion, page, size, Officials.current());
+                                      @Valid @ParameterObject PageQuery paging) {
+        Page<UnlockList.Entry> p = unlock.of(code, date, pavilion, paging.page(), paging.size(), Officials.current());
         accessLog.peopleRead("READ_UNLOCK_LIST", p.items().stream().map(UnlockList.Entry::personId).toList(), "api");
         return p;
     }
@@ -91,9 +91,8 @@ class MovementsApiController {
     @PreAuthorize(Access.PERSON_READERS)
     Page<OutOfCell> outOfCell(@PathVariable String code,
                               @RequestParam(defaultValue = "false") boolean overdue,
-                              @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
-                              @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
-        Page<OutOfCell> p = movements.out(code, overdue, page, size, Officials.current());
+                              @Valid @ParameterObject PageQuery paging) {
+        Page<OutOfCell> p = movements.out(code, overdue, paging.page(), paging.size(), Officials.current());
         accessLog.peopleRead("READ_OUT_OF_CELL", p.items().stream().map(OutOfCell::personId).toList(), "api");
         return p;
     }

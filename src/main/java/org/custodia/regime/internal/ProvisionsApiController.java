@@ -10,6 +10,8 @@ import org.custodia.accounts.AccessLog;
 import org.custodia.platform.Access;
 import org.custodia.platform.Officials;
 import org.custodia.platform.Page;
+import org.custodia.platform.PageQuery;
+import org.springdoc.core.annotations.ParameterObject;
 import org.custodia.regime.DietService;
 import org.custodia.regime.MealRefusals;
 import org.custodia.regime.MenuService;
@@ -76,9 +78,8 @@ class ProvisionsApiController {
                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                           @RequestParam(required = false) @Size(max = 20) String pavilion,
                           @RequestParam(defaultValue = "false") boolean belowOnly,
-                          @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
-                          @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return days.of(code, date, pavilion, belowOnly, page, size, Officials.current());
+                          @Valid @ParameterObject PageQuery paging) {
+        return days.of(code, date, pavilion, belowOnly, paging.page(), paging.size(), Officials.current());
     }
 
     /** MANDELA-43: every provision below the minimum and the reason given, for command and the inspector. */
@@ -89,10 +90,8 @@ class ProvisionsApiController {
                                              @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                              @RequestParam(required = false)
                                              @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                             @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
-                                             @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) @Min(1)
-                                             @Max(Page.MAX_SIZE) int size) {
-        return days.shortfalls(facility, from, to, page, size, Officials.current());
+                                             @Valid @ParameterObject PageQuery paging) {
+        return days.shortfalls(facility, from, to, paging.page(), paging.size(), Officials.current());
     }
 
     @PostMapping("/people/{id}/meal-refusals")
@@ -105,23 +104,19 @@ class ProvisionsApiController {
     @GetMapping("/people/{id}/meal-refusals")
     @PreAuthorize(Access.PERSON_READERS)
     Page<MealRefusals.Refusal> refusals(@PathVariable long id,
-                                        @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
-                                        @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) @Min(1)
-                                        @Max(Page.MAX_SIZE) int size) {
+                                        @Valid @ParameterObject PageQuery paging) {
         return accessLog.personRead("READ_MEAL_REFUSALS", id, "api",
-                () -> refusals.of(id, page, size, Officials.current()));
+                () -> refusals.of(id, paging.page(), paging.size(), Officials.current()));
     }
 
     /** Food refusal and hunger strike: the health referral worklist. */
     @GetMapping("/worklists/food-refusal")
     @PreAuthorize("hasAnyRole('HEALTH','COMMAND','INSPECTOR')")
     Page<MealRefusals.Referral> foodRefusal(@RequestParam(required = false) @Size(max = 20) String facility,
-                                            @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
-                                            @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) @Min(1)
-                                            @Max(Page.MAX_SIZE) int size) {
+                                            @Valid @ParameterObject PageQuery paging) {
         List<MealRefusals.Referral> all = refusals.worklist(Officials.current(), facility);
-        int from = (int) Math.min(Page.offset(page, size), all.size());
-        Page<MealRefusals.Referral> p = new Page<>(all.subList(from, Math.min(from + size, all.size())), page, size,
+        int from = (int) Math.min(Page.offset(paging.page(), paging.size()), all.size());
+        Page<MealRefusals.Referral> p = new Page<>(all.subList(from, Math.min(from + paging.size(), all.size())), paging.page(), paging.size(),
                 all.size());
         accessLog.peopleRead("READ_FOOD_REFUSAL_WORKLIST", p.items().stream().map(MealRefusals.Referral::personId)
                 .toList(), "api");

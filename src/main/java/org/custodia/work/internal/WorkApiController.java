@@ -10,6 +10,8 @@ import org.custodia.accounts.AccessLog;
 import org.custodia.platform.Access;
 import org.custodia.platform.Officials;
 import org.custodia.platform.Page;
+import org.custodia.platform.PageQuery;
+import org.springdoc.core.annotations.ParameterObject;
 import org.custodia.platform.validation.Text;
 import org.custodia.work.AllocationService;
 import org.custodia.work.AttendanceService;
@@ -94,11 +96,8 @@ class WorkApiController {
     @PreAuthorize(Access.PERSON_READERS)
     Page<AllocationService.Allocation> allocations(@PathVariable long id,
                                                    @RequestParam(required = false) @jakarta.validation.constraints.Pattern(regexp = "ACTIVE|WAITING|ENDED") String status,
-                                                   @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE)
-                                                   int page,
-                                                   @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) @Min(1)
-                                                   @Max(Page.MAX_SIZE) int size) {
-        Page<AllocationService.Allocation> p = allocations.of(id, status, page, size, Officials.current());
+                                                   @Valid @ParameterObject PageQuery paging) {
+        Page<AllocationService.Allocation> p = allocations.of(id, status, paging.page(), paging.size(), Officials.current());
         accessLog.peopleRead("READ_WORK_ALLOCATIONS", p.items().stream().map(AllocationService.Allocation::personId)
                 .toList(), "api");
         return p;
