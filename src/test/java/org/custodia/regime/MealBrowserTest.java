@@ -40,6 +40,16 @@ class MealBrowserTest extends ServiceTest {
                     .as("Spanish digit grouping").isEqualTo("1.160");
             b.wait.until(ExpectedConditions.textToBePresentInElementLocated(
                     By.cssSelector("tr[data-cell='" + second + "']"), "Almuerzo"));
+
+            // a lunch alone is not a day's food: the pavilion map flags both cells the same day
+            b.open("/pavilions/" + db.sql("select id from pavilion where facility_code = ? and code = ?")
+                    .params(f.code(), f.pavilion()).query(Long.class).single());
+            b.waitFor(By.id("provision-flags"));
+            b.wait.until(ExpectedConditions.attributeContains(By.cssSelector("[data-cell='" + second + "']"),
+                    "class", "provision-fail"));
+            assertThat(b.driver.findElement(By.cssSelector("[data-cell='" + f.pavilion() + "-3']"))
+                    .getAttribute("class")).as("the empty cell is not flagged").doesNotContain("provision-fail");
+            b.screenshot("pavilion-provision-flags");
         }
         assertThat(fx.ledgerEntries("MEAL_ISSUED")).as("one entry for the pavilion's lunch").isEqualTo(issued + 1);
         String entry = db.sql("select canonical from ledger_entry where event_type = 'MEAL_ISSUED' and chain = ? "

@@ -59,6 +59,17 @@ class ProvisionsUiController {
         return "regime/provisions";
     }
 
+    /**
+     * The pavilion map's flags (loaded into estate's page by htmx: estate does not know the regime): the occupied
+     * cells below the food or water minimum today, marked on their tiles and listed.
+     */
+    @GetMapping("/facilities/{code}/provisions/flags")
+    @PreAuthorize(Access.ANY_STAFF)
+    String flags(@PathVariable String code, @RequestParam String pavilion, Model model) {
+        model.addAttribute("day", days.of(code, null, pavilion, true, 0, Page.MAX_SIZE, Officials.current()));
+        return "regime/flags :: flags";
+    }
+
     /** The wing page: a pavilion's cells, each with the portions of the menu for the people in it. */
     @GetMapping("/facilities/{code}/meals")
     @PreAuthorize(Access.MOVEMENTS)
