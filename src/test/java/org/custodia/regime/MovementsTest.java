@@ -51,6 +51,15 @@ class MovementsTest extends ServiceTest {
         return api.post("/api/movements", user, movement(people, to, purpose));
     }
 
+    /** Two people of rival groups, in different cells. */
+    long[] rivals() {
+        long ms = fx.admit("CECOT", cell, "UNTRIED");
+        long b18 = fx.admit("CECOT", fx.newCell("CECOT", 10), "UNTRIED");
+        fx.claim(ms, "MS-13");
+        fx.claim(b18, "B18-SUR");
+        return new long[] {ms, b18};
+    }
+
     long openMovements() {
         return db.sql("select count(*) from movement_person where returned_at is null").query(Long.class).single();
     }
@@ -136,10 +145,9 @@ class MovementsTest extends ServiceTest {
 
         @Test
         void rivalsAreNotEscortedTogether() {
-            long ms = fx.admit("CECOT", cell, "UNTRIED");
-            long b18 = fx.admit("CECOT", fx.newCell("CECOT", 10), "UNTRIED");
-            fx.claim(ms, "MS-13");
-            fx.claim(b18, "B18-SUR");
+            long[] rivals = rivals();
+            long ms = rivals[0];
+            long b18 = rivals[1];
             long before = openMovements();
             Api.Response r = leave("oficial", List.of(ms, b18), yard, "EXERCISE");
             assertThat(r.status()).as(r.body()).isEqualTo(409);
@@ -150,10 +158,9 @@ class MovementsTest extends ServiceTest {
 
         @Test
         void nobodyIsTakenToAYardWhereARivalAlreadyIs() {
-            long ms = fx.admit("CECOT", cell, "UNTRIED");
-            long b18 = fx.admit("CECOT", fx.newCell("CECOT", 10), "UNTRIED");
-            fx.claim(ms, "MS-13");
-            fx.claim(b18, "B18-SUR");
+            long[] rivals = rivals();
+            long ms = rivals[0];
+            long b18 = rivals[1];
             assertThat(leave("oficial", List.of(ms), yard, "EXERCISE").status()).isEqualTo(201);
             Api.Response r = leave("oficial", List.of(b18), yard, "EXERCISE");
             assertThat(r.status()).isEqualTo(409);
@@ -175,10 +182,9 @@ class MovementsTest extends ServiceTest {
 
         @Test
         void anEmergencyGoesEvenWithAClashAndSaysSoOnTheLedger() {
-            long ms = fx.admit("CECOT", cell, "UNTRIED");
-            long b18 = fx.admit("CECOT", fx.newCell("CECOT", 10), "UNTRIED");
-            fx.claim(ms, "MS-13");
-            fx.claim(b18, "B18-SUR");
+            long[] rivals = rivals();
+            long ms = rivals[0];
+            long b18 = rivals[1];
             long medical = fx.newPlace("CECOT", "MEDICAL");
             assertThat(leave("oficial", List.of(ms), medical, "MEDICAL").status()).isEqualTo(201);
             Map<String, Object> m = movement(List.of(b18), medical, "MEDICAL");
