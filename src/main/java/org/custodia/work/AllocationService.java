@@ -246,8 +246,12 @@ public class AllocationService {
         return java.time.Duration.between(starts, ends).toMinutes() / 60.0;
     }
 
+    /** Who holds a place: allocated and still held at the workshop's facility (a release frees the place). */
     private List<Long> active(long workshopId) {
-        return client.sql("select person_id from work_allocation where workshop_id = ? and status = 'ACTIVE'")
+        return client.sql("""
+                        select a.person_id from work_allocation a join workshop w on w.id = a.workshop_id
+                          join people_in_custody b on b.person_id = a.person_id and b.facility_code = w.facility_code
+                         where a.workshop_id = ? and a.status = 'ACTIVE'""")
                 .param(workshopId).query(Long.class).list();
     }
 

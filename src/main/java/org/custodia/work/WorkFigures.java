@@ -53,6 +53,8 @@ public class WorkFigures {
         Object[] now = client.sql("""
                         select count(*), coalesce(sum(w.capacity), 0),
                                (select count(*) from work_allocation a join workshop x on x.id = a.workshop_id
+                                  join people_in_custody b on b.person_id = a.person_id
+                                       and b.facility_code = x.facility_code
                                  where a.status = 'ACTIVE' and (? or x.facility_code = any(?))),
                                (select count(*) from work_allocation a join workshop x on x.id = a.workshop_id
                                  where a.status = 'WAITING' and (? or x.facility_code = any(?)))

@@ -224,7 +224,8 @@ public class WorkshopService {
     private static final String SELECT = """
             select w.id, w.facility_code, w.location_id, l.code, w.name, w.capacity, w.starts, w.ends, w.weekdays, w.risk,
                    w.paid, w.rate_per_hour, w.created_by, w.created_at,
-                   (select count(*) from work_allocation a where a.workshop_id = w.id and a.status = 'ACTIVE'),
+                   (select count(*) from work_allocation a join people_in_custody b on b.person_id = a.person_id
+                     where a.workshop_id = w.id and a.status = 'ACTIVE' and b.facility_code = w.facility_code),
                    (select count(*) from work_allocation a where a.workshop_id = w.id and a.status = 'WAITING')
               from workshop w join estate_place l on l.id = w.location_id""";
 

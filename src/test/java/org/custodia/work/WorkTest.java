@@ -152,6 +152,18 @@ class WorkTest extends ServiceTest {
         }
 
         @Test
+        void aReleaseFreesThePlace() {
+            long w = newWorkshop(1, "08:00", "12:00");
+            long first = person();
+            long second = person();
+            assertThat(allocate(w, List.of(first)).json().get("allocated").asInt()).isEqualTo(1);
+            assertThat(api.post("/api/people/" + first + "/release", RECORDS, Map.of("basis", "COURT_ORDER",
+                    "reference", "Resolución 9")).status()).isEqualTo(200);
+            assertThat(api.get("/api/workshops/" + w, OFFICER).json().get("allocated").asInt()).isZero();
+            assertThat(allocate(w, List.of(second)).json().get("allocated").asInt()).isEqualTo(1);
+        }
+
+        @Test
         void rivalsAreNotAllocatedToOneWorkshop() {
             long w = newWorkshop(10, "08:00", "12:00");
             long ms = person();
