@@ -140,8 +140,8 @@ class CountsUiController {
         if (foundDescription != null && !foundDescription.isBlank()) {
             extra.add(new CellCount.Extra(null, foundDescription));
         }
-        Count before = reconciliation.of(id, Officials.current());
-        Location place = place(before, locationId);
+        // one reconciliation per submission, after it (the handheld page's progress and next cell): the service
+        // checks that the place belongs to the count
         try {
             Count.Cell result = counts.submit(id, locationId, new CellCount(counted, missing, extra, note),
                     Officials.current());
@@ -153,7 +153,7 @@ class CountsUiController {
         }
         Count c = reconciliation.of(id, Officials.current());
         model.addAttribute("count", c);
-        model.addAttribute("place", place);
+        model.addAttribute("place", place(c, locationId));
         List<Long> next = uncountedIds(c);
         model.addAttribute("next", next.isEmpty() ? null : next.getFirst());
         return "counts/cell";
