@@ -8,6 +8,7 @@ import org.custodia.support.ServiceTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -45,7 +46,7 @@ class CountBrowserTest extends ServiceTest {
             String first = b.driver.findElement(By.className("cell-code")).getText();
             assertThat(first).isEqualTo(f.pavilion() + "-1");
             b.driver.findElement(By.id("counted")).sendKeys("1");
-            b.driver.findElement(By.id("submit-count")).click();
+            submit(b);
             assertThat(b.waitFor(By.id("result-status")).getText()).isEqualTo("Discrepancia");
             assertThat(b.driver.findElement(By.id("count-result")).getText()).contains("esperados 2");
             b.screenshot("count-cell-discrepancy");
@@ -53,17 +54,17 @@ class CountBrowserTest extends ServiceTest {
             // recount, naming who is missing
             b.driver.findElement(By.id("counted")).sendKeys("1");
             b.driver.findElement(By.cssSelector("#missing-people input[value='" + missing + "']")).click();
-            b.driver.findElement(By.id("submit-count")).click();
+            submit(b);
             assertThat(b.waitFor(By.id("result-status")).getText()).isEqualTo("Discrepancia");
 
             // the other places (reception, then the second cell) are as expected
             for (String counted : new String[] {"0", "1"}) {
-                b.driver.findElement(By.id("next-cell")).click();
+                clickAndWaitForNewPage(b, By.id("next-cell"));
                 b.waitFor(By.id("counted")).sendKeys(counted);
-                b.driver.findElement(By.id("submit-count")).click();
+                submit(b);
                 assertThat(b.waitFor(By.id("result-status")).getText()).isEqualTo("Conforme");
             }
-            b.driver.findElement(By.id("back-to-count")).click();
+            clickAndWaitForNewPage(b, By.id("back-to-count"));
 
             // the discrepancy explained on the reconciliation page
             String code = f.pavilion() + "-1";
@@ -80,5 +81,16 @@ class CountBrowserTest extends ServiceTest {
             b.screenshot("count-signed-off");
         }
         assertThat(fx.ledgerEntries("COUNT_SIGNED_OFF")).isEqualTo(signedOff + 1);
+    }
+
+    private static void submit(Browser b) {
+        clickAndWaitForNewPage(b, By.id("submit-count"));
+    }
+
+    /** The cell page posts and reloads whole: wait until the old page is gone, or its elements are read instead. */
+    private static void clickAndWaitForNewPage(Browser b, By target) {
+        WebElement old = b.driver.findElement(By.tagName("main"));
+        b.driver.findElement(target).click();
+        b.wait.until(ExpectedConditions.stalenessOf(old));
     }
 }
