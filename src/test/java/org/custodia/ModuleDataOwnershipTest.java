@@ -22,24 +22,26 @@ import org.junit.jupiter.api.Test;
  * created by a migration must have an owner here.
  */
 class ModuleDataOwnershipTest {
-    static final Map<String, Set<String>> OWNED = Map.of(
-            "ledger", Set.of("ledger_entry", "ledger_head", "ledger_key", "ledger_signing_key", "ledger_checkpoint"),
-            "accounts", Set.of("account", "account_role", "account_facility", "account_change", "api_token",
-                    "login_throttle", "access_log"),
-            "estate", Set.of("facility", "pavilion", "location", "capacity_change_request"),
-            "people", Set.of("person", "person_alias", "booking", "person_search", "search_word", "record_entry",
-                    "person_identity_version", "commitment_version"),
-            "intake", Set.of("intake_batch"),
-            "legal", Set.of("sentence", "charge", "pretrial_extension", "transfer_grounds", "hearing",
-                    "legal_representation"),
-            "housing", Set.of("housing_group", "group_rivalry", "affiliation_claim", "affiliation_claim_event",
+    static final Map<String, Set<String>> OWNED = Map.ofEntries(
+            Map.entry("ledger", Set.of("ledger_entry", "ledger_head", "ledger_key", "ledger_signing_key", "ledger_checkpoint")),
+            Map.entry("accounts", Set.of("account", "account_role", "account_facility", "account_change", "api_token",
+                    "login_throttle", "access_log")),
+            Map.entry("estate", Set.of("facility", "pavilion", "location", "capacity_change_request")),
+            Map.entry("people", Set.of("person", "person_alias", "booking", "person_search", "search_word", "record_entry",
+                    "person_identity_version", "commitment_version")),
+            Map.entry("intake", Set.of("intake_batch")),
+            Map.entry("legal", Set.of("sentence", "charge", "pretrial_extension", "transfer_grounds", "hearing",
+                    "legal_representation")),
+            Map.entry("housing", Set.of("housing_group", "group_rivalry", "affiliation_claim", "affiliation_claim_event",
                     "non_association", "non_association_event", "isolation_order", "isolation_end", "emergency_cap",
                     "housing_override", "housing_plan", "housing_plan_move", "housing_plan_unplaced", "transfer",
-                    "cell_occupancy_snapshot"),
-            "regime", Set.of("movement", "movement_person", "menu_item", "diet", "provision", "provision_item",
-                    "water_interruption", "meal_refusal"),
-            "counts", Set.of("count_schedule", "count_round", "count_submission", "count_explanation"),
-            "work", Set.of("workshop", "work_session", "work_allocation", "work_attendance"));
+                    "cell_occupancy_snapshot")),
+            Map.entry("regime", Set.of("movement", "movement_person", "menu_item", "diet", "provision", "provision_item",
+                    "water_interruption", "meal_refusal")),
+            Map.entry("counts", Set.of("count_schedule", "count_round", "count_submission", "count_explanation")),
+            Map.entry("work", Set.of("workshop", "work_session", "work_allocation", "work_attendance")),
+            Map.entry("health", Set.of("clinical_note", "clinical_records_since", "health_screening", "sick_call",
+                    "health_fitness", "health_report")));
 
     /**
      * Read-only views a module publishes for others to read in bulk (V21): each is named after its owner and may be

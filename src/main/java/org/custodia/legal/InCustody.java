@@ -2,8 +2,6 @@ package org.custodia.legal;
 
 import org.custodia.people.PeopleService;
 import org.custodia.people.PersonRecord;
-import org.custodia.platform.ConflictException;
-import org.custodia.platform.ErrorCode;
 import org.custodia.platform.Official;
 
 /** Legal records about a stay are added only while the person is held, and only by officials who see them. */
@@ -12,10 +10,6 @@ final class InCustody {
     }
 
     static PersonRecord require(PeopleService people, long personId, Official official) {
-        PersonRecord p = people.find(personId, official);
-        if (p.current() == null) {
-            throw new ConflictException(ErrorCode.NOT_IN_CUSTODY, "Person " + personId + " is not in custody");
-        }
-        return p;
+        return people.held(personId, official);
     }
 }

@@ -288,6 +288,19 @@ public class PeopleService {
                 p.aliases(), p.dateOfBirth(), p.sex(), p.nationality(), p.idDocument(), p.current(), bookings);
     }
 
+    /**
+     * The record of someone held now, for what is added only during a stay (legal, clinical records): unknown or out
+     * of scope is not found, released is {@code not-in-custody}.
+     */
+    @Transactional(readOnly = true)
+    public PersonRecord held(long personId, Official official) {
+        PersonRecord p = find(personId, official);
+        if (p.current() == null) {
+            throw new ConflictException(ErrorCode.NOT_IN_CUSTODY, "Person " + personId + " is not in custody");
+        }
+        return p;
+    }
+
     /** People held in a location, for the cell page. */
     @Transactional(readOnly = true)
     public List<Occupant> occupants(long locationId) {

@@ -26,6 +26,12 @@ public final class Access {
     public static final String ISOLATION = "hasAnyRole('HEALTH','COMMAND')";
     /** Who may put a new ledger signing key in force: the administrator (key custody) or command. */
     public static final String KEY_CUSTODIANS = "hasAnyRole('ADMIN','COMMAND')";
+    /** Clinical records (MANDELA-9, 24-35): health staff only. */
+    public static final String HEALTH = "hasRole('HEALTH')";
+    /** A sick-call request is received by whoever the person asks, custody or health staff. */
+    public static final String SICK_CALL_RECEIVERS = "hasAnyRole('OFFICER','RECORDS','HEALTH','COMMAND')";
+    /** Health care's figures and the reports to the director: health staff, command, the inspector. */
+    public static final String HEALTH_OVERSIGHT = "hasAnyRole('HEALTH','COMMAND','INSPECTOR')";
     public static final String CAPACITY_DECIDERS = "hasAnyRole('COMMAND','ADMIN')";
     public static final String OVERSIGHT = "hasAnyRole('COMMAND','INSPECTOR','ADMIN')";
     /** Worklists of the legal basis of detention: records, command and the inspector. */

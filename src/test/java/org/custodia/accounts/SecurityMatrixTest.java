@@ -202,7 +202,31 @@ class SecurityMatrixTest extends ServiceTest {
                         Set.of("oficial", "direccion")),
                 new Group("work figures", "GET", "/api/figures/work", 200, all),
                 new Group("provision shortfalls", "GET", "/api/figures/provision-shortfalls", 200,
-                        Set.of("direccion", "inspector")));
+                        Set.of("direccion", "inspector")),
+                new Group("screen", "POST", "/api/people/" + person + "/screening", 400, Set.of("salud")),
+                new Group("screening worklist", "GET", "/api/worklists/screening", 200, Set.of("salud")),
+                new Group("receive sick call", "POST", "/api/people/" + person + "/sick-calls", 400,
+                        Set.of("oficial", "registro", "salud", "direccion")),
+                new Group("sick call", "GET", "/api/sick-calls/0", 404, Set.of("salud")),
+                new Group("triage", "POST", "/api/sick-calls/0/triage", 404, Set.of("salud")),
+                new Group("seen", "POST", "/api/sick-calls/0/seen", 404, Set.of("salud")),
+                new Group("sick call worklist", "GET", "/api/worklists/sick-call", 200, Set.of("salud")),
+                new Group("fitness", "GET", "/api/people/" + person + "/fitness", 200, personReaders),
+                new Group("decide fitness", "POST", "/api/people/" + person + "/fitness", 400, Set.of("salud")),
+                new Group("clinical record", "GET", "/api/people/" + person + "/clinical-record", 200,
+                        Set.of("salud")),
+                new Group("disclose clinical record", "POST", "/api/people/" + person + "/clinical-record/disclosures",
+                        201, Set.of("salud")),
+                new Group("clinical note", "POST", "/api/people/" + person + "/clinical-notes", 400, Set.of("salud")),
+                new Group("clinical records since", "PUT", "/api/facilities/CECOT/clinical-records-since", 400,
+                        Set.of("direccion")),
+                new Group("report to the director", "POST", "/api/health-reports", 400, Set.of("salud")),
+                new Group("answer a health report", "POST", "/api/health-reports/0/answer", 404,
+                        Set.of("direccion")),
+                new Group("health reports", "GET", "/api/health-reports", 200,
+                        Set.of("salud", "direccion", "inspector")),
+                new Group("health figures", "GET", "/api/figures/health", 200,
+                        Set.of("salud", "direccion", "inspector")));
     }
 
     @TestFactory

@@ -281,10 +281,48 @@ class HostileInputTest extends ServiceTest {
         s.put("POST /api/facilities/{code}/attendance", () -> new Sample("direccion", "/api/facilities/"
                 + fx.newFacility(1, 4).code() + "/attendance", map("day", localToday, "defaultOutcome", "ATTENDED",
                 "exceptions", List.of(map("personId", 1, "outcome", "SICK")))));
+        s.put("POST /api/people/{id}/screening", () -> new Sample("salud", "/api/people/" + person.get()
+                + "/screening", map("outcome", "COMPLETED", "physicalHealth", "Sano", "mentalHealth", "Estable",
+                "substanceUse", "Ninguno", "selfHarmRisk", "NONE", "contagiousDisease", false,
+                "injuries", List.of(map("bodyPart", "brazo", "description", "Rasguño")), "illTreatmentSigns", false,
+                "personsAccount", "Caída", "fitForWork", true, "notes", "Sin novedad",
+                "screenedAt", java.time.Instant.now().toString())));
+        s.put("POST /api/people/{id}/sick-calls", () -> new Sample("oficial", "/api/people/" + person.get()
+                + "/sick-calls", map("source", "PERSON", "request", "Fiebre desde ayer")));
+        s.put("POST /api/sick-calls/{id}/triage", () -> new Sample("salud", "/api/sick-calls/" + sickCall(person.get())
+                + "/triage", map("priority", "SYMPTOM", "note", "Fiebre", "triagedAt",
+                java.time.Instant.now().toString())));
+        s.put("POST /api/sick-calls/{id}/seen", () -> {
+            long id = sickCall(person.get());
+            api.post("/api/sick-calls/" + id + "/triage", "salud", map("priority", "SYMPTOM"));
+            return new Sample("salud", "/api/sick-calls/" + id + "/seen", map("outcome", "TREATED", "note",
+                    "Paracetamol", "seenAt", java.time.Instant.now().toString()));
+        });
+        s.put("POST /api/people/{id}/fitness", () -> new Sample("salud", "/api/people/" + person.get()
+                + "/fitness", map("kind", "WORK", "fit", true, "reviewOn", LocalDate.now().plusDays(30).toString())));
+        s.put("POST /api/people/{id}/clinical-notes", () -> new Sample("salud", "/api/people/" + person.get()
+                + "/clinical-notes", map("kind", "NOTE", "text", "Control de presión")));
+        s.put("POST /api/people/{id}/clinical-record/disclosures", () -> new Sample("salud", "/api/people/"
+                + person.get() + "/clinical-record/disclosures", map()));
+        s.put("PUT /api/facilities/{code}/clinical-records-since", () -> new Sample("direccion", "/api/facilities/"
+                + fx.newFacility(1, 4).code() + "/clinical-records-since", map("since",
+                java.time.Instant.now().minusSeconds(3600).toString())));
+        s.put("POST /api/health-reports", () -> new Sample("salud", "/api/health-reports", map("personId",
+                person.get(), "condition", "SPACE", "concern", "Hacinamiento")));
+        s.put("POST /api/health-reports/{id}/answer", () -> {
+            long id = api.post("/api/health-reports", "salud", map("personId", person.get(), "condition", "WATER",
+                    "concern", "Sin agua")).json().get("id").asLong();
+            return new Sample("direccion", "/api/health-reports/" + id + "/answer", map("answer", "Cisterna"));
+        });
         return s;
     }
 
     private String facility;
+
+    long sickCall(long person) {
+        return api.post("/api/people/" + person + "/sick-calls", "oficial", map("source", "PERSON", "request",
+                "Dolor")).json().get("id").asLong();
+    }
 
     /** Estate changes and emergency caps go to a facility of this test's own, not to the demo's. */
     String ownFacility() {
