@@ -91,3 +91,8 @@ create table health_report (
     check ((answered_at is null) = (answer_note_id is null))
 );
 create index health_report_facility on health_report (facility_code, made_at);
+
+-- An instant as whole microseconds since the epoch: the text of a time in a hashed digest, whatever the session's
+-- time zone (a digest on the ledger must be recomputable by anyone).
+create function epoch_micros(t timestamptz) returns bigint language sql immutable
+    as $$ select (extract(epoch from t) * 1000000)::bigint $$;

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.custodia.accounts.AccountService;
 import org.custodia.accounts.NewAccount;
 import org.custodia.estate.EstateService;
+import org.custodia.health.HealthHistory;
 import org.custodia.housing.AffiliationService;
 import org.custodia.housing.SeparationPolicy;
 import org.custodia.estate.Location;
@@ -83,6 +84,7 @@ class DemoLoader implements InitializingBean, SmartInitializingSingleton {
     private final DemoStartGate gate;
     private final MenuService menu;
     private final DemoRegime regime;
+    private final HealthHistory health;
 
     DemoLoader(DemoProperties props, EstateService estate, PeopleService people, AccountService accounts,
                ChargeService charges, TransferGroundsService transfers, SentenceService sentences,
@@ -90,7 +92,8 @@ class DemoLoader implements InitializingBean, SmartInitializingSingleton {
                Clock clock, @Value("${custodia.data-dir:./data}") Path dataDir, DemoProgress progress,
                @Qualifier("applicationTaskExecutor") TaskExecutor executor, DemoStartGate gate, MenuService menu,
                CountHistory counts, RegimeHistory regimeHistory, WorkHistory work, MealRefusals refusals,
-               LocalDays local, JdbcClient client) {
+               LocalDays local, JdbcClient client, HealthHistory health) {
+        this.health = health;
         this.menu = menu;
         this.regime = new DemoRegime(counts, regimeHistory, work, refusals, local, client, props.seed());
         this.affiliations = affiliations;
@@ -172,6 +175,7 @@ class DemoLoader implements InitializingBean, SmartInitializingSingleton {
             long regimeStart = System.nanoTime();
             regime.load(facilities, clock.instant());
             log.info("Demo regime of the last 30 days taken on in {} ms", (System.nanoTime() - regimeStart) / 1_000_000);
+            takeOnHealth(facilities);
             gate.await();  // opening an account publishes an event: not before every listener is in place
             String file = openAccounts();
             progress.finishing();
@@ -287,6 +291,20 @@ class DemoLoader implements InitializingBean, SmartInitializingSingleton {
         }
         demoFiles.takeOn(ids, taken);
         progress.loaded(taken.size());
+    }
+
+    /**
+     * Clinical records kept for 90 days; a month of sick calls. The mega-prison screens fewer people and answers
+     * requests far later than the standard (many overdue); the other facilities come close to it.
+     */
+    private void takeOnHealth(List<DemoEstate> facilities) {
+        for (DemoEstate f : facilities) {
+            String code = f.facility().code();
+            HealthHistory.Pattern pattern = code.equals(DemoEstate.MEGA)
+                    ? new HealthHistory.Pattern(15, 3, 4, 96, 120) : new HealthHistory.Pattern(3, 1, 3, 30, 40);
+            health.takeOn(code, HealthHistory.since(clock.instant(), 90), 30, pattern,
+                    Math.floorMod(props.seed() + code.hashCode(), 1000) / 1000.0, Actor.SYSTEM, clock.instant());
+        }
     }
 
     /** The demo accounts; returns the lines of the password file (empty when a password is configured). */

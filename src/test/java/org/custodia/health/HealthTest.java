@@ -368,4 +368,22 @@ class HealthTest extends ServiceTest {
             assertThat(national.get("requests").asLong()).isEqualTo(sum).isPositive();
         }
     }
+
+    @Nested
+    class HealthPage {
+        @Test
+        void custodyStaffDoNotOpenIt() {
+            assertThat(api.get("/health?facility=" + f.code(), OFFICER).status()).isEqualTo(403);
+        }
+
+        @Test
+        void itListsTheOverdueRequestWithItsTriageFormAndTheFigures() {
+            long id = sickCall(OFFICER);
+            clock.advance(Duration.ofHours(25));
+            Api.Response r = api.get("/health?facility=" + f.code(), HEALTH);
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.body()).contains("data-sick-call=\"" + id + "\"", "id=\"triage-" + id + "\"")
+                    .contains("id=\"health-overdue-triage\"").doesNotContain("torácico");
+        }
+    }
 }
