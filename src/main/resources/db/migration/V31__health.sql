@@ -52,6 +52,7 @@ create table sick_call (
     triaged_by      text,
     seen_at         timestamptz,
     seen_by         text,
+    appointment_at  timestamptz,
     outcome         text check (outcome in ('TREATED','REFERRED_HOSPITAL','REFERRED_SPECIALIST','NO_FURTHER_ACTION',
                                             'REFUSED')),
     check ((priority is null) = (triaged_at is null)),
@@ -61,6 +62,12 @@ create table sick_call (
 create index sick_call_facility on sick_call (facility_code, received_at);
 create index sick_call_open on sick_call (facility_code, received_at) where seen_at is null;
 create index sick_call_person on sick_call (person_id);
+create index sick_call_appointment on sick_call (facility_code, appointment_at) where seen_at is null;
+
+-- health (published): who is to be brought to health care when, for the day's unlock list; nothing clinical
+create view health_appointment as
+select c.person_id, c.facility_code, c.appointment_at as at from sick_call c
+ where c.appointment_at is not null and c.seen_at is null;
 
 -- What custody staff may know: fit or unfit for work, for solitary confinement (MANDELA-45), for transfer.
 create table health_fitness (

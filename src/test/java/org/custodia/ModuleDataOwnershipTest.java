@@ -52,7 +52,8 @@ class ModuleDataOwnershipTest {
             Map.entry("people_stay", "people"), Map.entry("estate_place", "estate"),
             Map.entry("estate_pavilion", "estate"), Map.entry("legal_case", "legal"),
             Map.entry("legal_hearing", "legal"), Map.entry("housing_transfer", "housing"),
-            Map.entry("regime_out_of_cell", "regime"), Map.entry("work_session_person", "work"));
+            Map.entry("regime_out_of_cell", "regime"), Map.entry("work_session_person", "work"),
+            Map.entry("health_appointment", "health"));
 
     static final Path SOURCES = Path.of("src/main/java/org/custodia");
     static final Pattern LITERAL = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);

@@ -50,9 +50,11 @@ public class SickCallService {
                              @Text(max = 2000, multiline = true) String request) {
     }
 
+    /** {@code appointmentAt}: when the person is to be brought to health care (on the unlock list of that day). */
     public record Triage(@NotNull(groups = Required.class, message = "required") Priority priority,
                          @Text(max = 2000, multiline = true) String note,
-                         @Moment(daysBack = 3) Instant triagedAt) {
+                         @Moment(daysBack = 3) Instant triagedAt,
+                         @Moment(daysBack = 3, daysAhead = 60) Instant appointmentAt) {
     }
 
     public record Seen(@NotNull(groups = Required.class, message = "required") Outcome outcome,
@@ -128,14 +130,19 @@ public class SickCallService {
         Instant at = step(t.triagedAt(), c.receivedAt(), "triagedAt");
         ClinicalNotes.Stored note = notes.add(c.personId(), c.facilityCode(), ClinicalNotes.Kind.TRIAGE,
                 mapOf("priority", t.priority(), "note", t.note()), official, at);
-        client.sql("update sick_call set priority = ?, triaged_at = ?, triaged_by = ? where id = ?")
-                .params(t.priority().name(), Timestamp.from(at), official.username(), id).update();
+        if (t.appointmentAt() != null && t.appointmentAt().isBefore(at)) {
+            throw new InvalidRequestException("appointmentAt", "not before the triage");
+        }
+        client.sql("update sick_call set priority = ?, triaged_at = ?, triaged_by = ?, appointment_at = ? where id = ?")
+                .params(t.priority().name(), Timestamp.from(at), official.username(),
+                        t.appointmentAt() == null ? null : Timestamp.from(t.appointmentAt()), id).update();
         Integer within = rules.seenWithinHours(t.priority());
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("sickCall", id);
         payload.put("priority", t.priority());
         payload.put("hoursToTriage", hours(c.receivedAt(), at));
         payload.put("seenDueBy", within == null ? null : c.receivedAt().plus(Duration.ofHours(within)));
+        payload.put("appointmentAt", t.appointmentAt());
         payload.put("noteSha256", note.sha256());
         ledger.append(new LedgerEvent(c.facilityCode(), c.personId(), "SICK_CALL_TRIAGED", payload,
                 Actor.of(official), at));

@@ -41,7 +41,8 @@ public class UnlockList {
         LocalDate day = date == null ? days.today() : date;
         Timestamp from = Timestamp.from(days.startOf(day));
         Timestamp to = Timestamp.from(days.startOf(day.plusDays(1)));
-        // hearings (at court in person, or virtual in a hearing room) and work sessions, in the order of the day
+        // hearings (at court in person, or virtual in a hearing room), work sessions and health appointments (the
+        // health module publishes only who and when), in the order of the day
         String union = """
                 select h.person_id, h.scheduled_at as at, h.duration_minutes as minutes,
                        case when h.mode = 'IN_PERSON' then 'COURT' else 'HEARING' end as purpose,
@@ -50,13 +51,16 @@ public class UnlockList {
                 union all
                 select w.person_id, w.starts_at, (extract(epoch from w.ends_at - w.starts_at) / 60)::int, 'WORK',
                        w.location_id
-                  from work_session_person w where w.facility_code = ? and w.starts_at >= ? and w.starts_at < ?""";
+                  from work_session_person w where w.facility_code = ? and w.starts_at >= ? and w.starts_at < ?
+                union all
+                select a.person_id, a.at, 30, 'MEDICAL', null
+                  from health_appointment a where a.facility_code = ? and a.at >= ? and a.at < ?""";
         String where = " from (" + union + """
                 ) u join people_in_custody b on b.person_id = u.person_id
                   join estate_place c on c.id = b.location_id
                   left join estate_place r on r.id = u.destination
                  where b.facility_code = ? and (cast(? as text) is null or c.pavilion_code = ?)""";
-        Object[] params = {from, to, facility, from, to, facility, pavilion, pavilion};
+        Object[] params = {from, to, facility, from, to, facility, from, to, facility, pavilion, pavilion};
         long total = client.sql("select count(*)" + where).params(params).query(Long.class).single();
         List<Object> paged = new java.util.ArrayList<>(java.util.Arrays.asList(params));
         paged.add(size);

@@ -1,15 +1,8 @@
 package org.custodia.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -34,15 +27,14 @@ import tools.jackson.databind.json.JsonMapper;
  * Run: {@code bench/run.sh org.custodia.bench.CountBenchmark [repetitions]}.
  */
 public final class CountBenchmark {
-    private static final String PASSWORD = "bench-password-1";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String PASSWORD = BenchHttp.PASSWORD;
+    private static final JsonMapper JSON = BenchHttp.JSON;
     private static final int OFFICERS = 16;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final String base;
+    private final BenchHttp http;
 
     private CountBenchmark(String base) {
-        this.base = base;
+        this.http = new BenchHttp(base);
     }
 
     public static void main(String[] args) throws Exception {
@@ -62,17 +54,17 @@ public final class CountBenchmark {
     }
 
     private void run(JdbcClient db, int reps) throws Exception {
-        String admin = basic("admin");
+        String admin = BenchHttp.basic("admin");
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < OFFICERS; i++) {
             String user = "bench-oficial-" + i;
-            send("POST", "/api/accounts", admin, "{\"username\":\"" + user + "\",\"displayName\":\"Oficial " + i
+            http.send("POST", "/api/accounts", admin, "{\"username\":\"" + user + "\",\"displayName\":\"Oficial " + i
                     + "\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"OFFICER\"],\"national\":true,"
                     + "\"facilities\":[],\"service\":false}", 201);
-            tokens.add(token(basic(user)));
+            tokens.add(http.token(BenchHttp.basic(user)));
         }
-        String command = token(basic("direccion"));
-        String inspector = token(basic("inspector"));
+        String command = http.token(BenchHttp.basic("direccion"));
+        String inspector = http.token(BenchHttp.basic("inspector"));
         long people = db.sql("select count(*) from booking where released_at is null and facility_code = 'CECOT'")
                 .query(Long.class).single();
         List<long[]> places = db.sql("""
@@ -83,7 +75,7 @@ public final class CountBenchmark {
                 places.size(), OFFICERS);
 
         // warm-up: a whole count, signed off
-        send("POST", "/api/counts/" + count(command, tokens, places) + "/sign-off", command, null, 200);
+        http.send("POST", "/api/counts/" + count(command, tokens, places) + "/sign-off", command, null, 200);
         long ledgerBefore = db.sql("select count(*) from ledger_entry").query(Long.class).single();
         long t0 = System.nanoTime();
         long id = count(command, tokens, places);
@@ -95,25 +87,25 @@ public final class CountBenchmark {
                 + "recorded %d, ledger entries +%d%n", places.size(), OFFICERS, seconds, places.size() / seconds,
                 submitted, entries);
 
-        double[] reconcile = timed(reps, () -> send("GET", "/api/counts/" + id, command, null, 200));
-        JsonNode summary = JSON.readTree(send("GET", "/api/counts/" + id, command, null, 200)).get("summary");
-        System.out.printf(Locale.ROOT, "reconciliation after the last cell (%s): %s%n", summary, stats(reconcile));
-        send("POST", "/api/counts/" + id + "/sign-off", command, null, 200);
+        double[] reconcile = BenchHttp.timed(reps, () -> http.send("GET", "/api/counts/" + id, command, null, 200));
+        JsonNode summary = JSON.readTree(http.send("GET", "/api/counts/" + id, command, null, 200)).get("summary");
+        System.out.printf(Locale.ROOT, "reconciliation after the last cell (%s): %s%n", summary, BenchHttp.stats(reconcile));
+        http.send("POST", "/api/counts/" + id + "/sign-off", command, null, 200);
 
-        System.out.printf(Locale.ROOT, "national roll: %s%n", stats(timed(reps,
-                () -> send("GET", "/api/roll", inspector, null, 200))));
-        System.out.printf(Locale.ROOT, "CECOT roll: %s%n", stats(timed(reps,
-                () -> send("GET", "/api/facilities/CECOT/roll", inspector, null, 200))));
+        System.out.printf(Locale.ROOT, "national roll: %s%n", BenchHttp.stats(BenchHttp.timed(reps,
+                () -> http.send("GET", "/api/roll", inspector, null, 200))));
+        System.out.printf(Locale.ROOT, "CECOT roll: %s%n", BenchHttp.stats(BenchHttp.timed(reps,
+                () -> http.send("GET", "/api/facilities/CECOT/roll", inspector, null, 200))));
 
         movements(db, tokens);
         attendance(db, command, tokens.getFirst());
-        String verify = send("GET", "/api/ledger/verify", inspector, null, 200);
+        String verify = http.send("GET", "/api/ledger/verify", inspector, null, 200);
         System.out.printf(Locale.ROOT, "ledger: %s%n", verify.length() > 200 ? verify.substring(0, 200) : verify);
     }
 
     /** Opens an emergency count of CECOT, submits every place as expected from 16 threads, returns its id. */
     private long count(String command, List<String> tokens, List<long[]> places) throws Exception {
-        long id = JSON.readTree(send("POST", "/api/counts", command,
+        long id = JSON.readTree(http.send("POST", "/api/counts", command,
                 "{\"facilityCode\":\"CECOT\",\"kind\":\"EMERGENCY\",\"reason\":\"Prueba de rendimiento\"}", 201))
                 .get("id").asLong();
         AtomicInteger next = new AtomicInteger();
@@ -127,7 +119,7 @@ public final class CountBenchmark {
                     while ((i = next.getAndIncrement()) < places.size()) {
                         long[] p = places.get(i);
                         try {
-                            send("POST", "/api/counts/" + id + "/cells/" + p[0], token,
+                            http.send("POST", "/api/counts/" + id + "/cells/" + p[0], token,
                                     "{\"counted\":" + p[1] + "}", 200);
                         } catch (Exception e) {
                             failures.add(e.getMessage());
@@ -172,10 +164,10 @@ public final class CountBenchmark {
                 done.add(pool.submit(() -> {
                     int i;
                     while ((i = next.getAndIncrement()) < people.size()) {
-                        String m = send("POST", "/api/movements", token, "{\"personIds\":[" + people.get(i)
+                        String m = http.send("POST", "/api/movements", token, "{\"personIds\":[" + people.get(i)
                                 + "],\"destinationId\":" + yards.get(i % yards.size()) + ",\"purpose\":\"EXERCISE\",\"escort\":\"Agente\","
                                 + "\"dueBackAt\":\"" + due + "\"}", 201);
-                        send("POST", "/api/movements/" + JSON.readTree(m).get("id").asLong() + "/return", token,
+                        http.send("POST", "/api/movements/" + JSON.readTree(m).get("id").asLong() + "/return", token,
                                 null, 200);
                     }
                     return null;
@@ -216,12 +208,12 @@ public final class CountBenchmark {
                             select b.person_id from booking b join location l on l.id = b.location_id
                              where b.released_at is null and l.pavilion_id = ? order by b.person_id limit 5000""")
                     .param(pavilion).query(Long.class).list();
-            long w = JSON.readTree(send("POST", "/api/workshops", command, "{\"facilityCode\":\"CECOT\","
+            long w = JSON.readTree(http.send("POST", "/api/workshops", command, "{\"facilityCode\":\"CECOT\","
                     + "\"locationId\":" + place + ",\"name\":\"Taller " + pavilion + "\",\"capacity\":5000,"
                     + "\"starts\":\"08:00\",\"ends\":\"12:00\",\"weekdays\":[" + weekdays + "],\"risk\":\"LOW\","
                     + "\"paid\":true,\"ratePerHour\":0.5}", 201)).get("id").asLong();
-            send("POST", "/api/workshops/" + w + "/allocations", officer, "{\"personIds\":" + people + "}", 200);
-            send("POST", "/api/workshops/" + w + "/sessions", command, "{\"from\":\"" + today + "\",\"to\":\""
+            http.send("POST", "/api/workshops/" + w + "/allocations", officer, "{\"personIds\":" + people + "}", 200);
+            http.send("POST", "/api/workshops/" + w + "/sessions", command, "{\"from\":\"" + today + "\",\"to\":\""
                     + today + "\"}", 200);
             allocated += people.size();
             for (int i = 0; i < people.size(); i += 100) {
@@ -237,57 +229,10 @@ public final class CountBenchmark {
         }
         body.append("]}");
         long t1 = System.nanoTime();
-        String recorded = send("POST", "/api/facilities/CECOT/attendance", officer, body.toString(), 200);
+        String recorded = http.send("POST", "/api/facilities/CECOT/attendance", officer, body.toString(), 200);
         double seconds = (System.nanoTime() - t1) / 1e9;
         System.out.printf(Locale.ROOT, "work: %d people allocated to %d workshops in %.1f s (allocation, sessions); "
                 + "a day's attendance in one request: %.2f s (%s)%n", allocated, pavilions.size(), allocating, seconds,
                 JSON.readTree(recorded).get("rows"));
-    }
-
-    private interface Call {
-        void run() throws Exception;
-    }
-
-    private static double[] timed(int reps, Call call) throws Exception {
-        for (int i = 0; i < 5; i++) {
-            call.run();
-        }
-        double[] ms = new double[reps];
-        for (int i = 0; i < reps; i++) {
-            long t = System.nanoTime();
-            call.run();
-            ms[i] = (System.nanoTime() - t) / 1e6;
-        }
-        Arrays.sort(ms);
-        return ms;
-    }
-
-    private static String stats(double[] ms) {
-        return String.format(Locale.ROOT, "p50 %.1f ms, p90 %.1f ms, max %.1f ms (%d calls)", ms[ms.length / 2],
-                ms[(int) (ms.length * 0.9)], ms[ms.length - 1], ms.length);
-    }
-
-    private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
-    }
-
-    private String token(String auth) throws Exception {
-        String body = "{\"name\":\"bench\",\"expiresAt\":\"" + Instant.now().plus(1, ChronoUnit.DAYS) + "\"}";
-        return "Bearer " + JSON.readTree(send("POST", "/api/tokens", auth, body, 201)).get("token").asString();
-    }
-
-    private String send(String method, String path, String auth, String body, int expected) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", auth);
-        if (body != null) {
-            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        } else {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + path + " -> " + r.statusCode() + " " + r.body());
-        }
-        return r.body();
     }
 }

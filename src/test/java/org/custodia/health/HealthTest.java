@@ -215,6 +215,22 @@ class HealthTest extends ServiceTest {
         }
 
         @Test
+        void anAppointmentPutsThePersonOnThatDaysUnlockListWithoutTheReason() {
+            long id = sickCall(OFFICER);
+            java.time.ZonedDateTime at = java.time.LocalDate.now(java.time.ZoneId.of("America/El_Salvador"))
+                    .plusDays(1).atTime(9, 30).atZone(java.time.ZoneId.of("America/El_Salvador"));
+            assertThat(api.post("/api/sick-calls/" + id + "/triage", HEALTH, Map.of("priority", "SYMPTOM",
+                    "appointmentAt", at.toInstant().toString())).status()).isEqualTo(200);
+            Api.Response list = api.get("/api/facilities/" + f.code() + "/unlock-list?date=" + at.toLocalDate(),
+                    OFFICER);
+            assertThat(list.status()).isEqualTo(200);
+            JsonNode entry = list.json().get("items").get(0);
+            assertThat(entry.get("personId").asLong()).isEqualTo(person);
+            assertThat(entry.get("purpose").asString()).isEqualTo("MEDICAL");
+            assertThat(list.body()).doesNotContain("torácico", "SYMPTOM");
+        }
+
+        @Test
         void seeingBeforeTriageIsRefused() {
             long id = sickCall(OFFICER);
             assertThat(api.post("/api/sick-calls/" + id + "/seen", HEALTH, Map.of("outcome", "TREATED")).status())

@@ -72,7 +72,7 @@ class HealthUiController {
     String triage(@PathVariable long id, @RequestParam Priority priority, @RequestParam String facility,
                   RedirectAttributes flash) {
         try {
-            sickCalls.triage(id, new SickCallService.Triage(priority, null, null), Officials.current());
+            sickCalls.triage(id, new SickCallService.Triage(priority, null, null, null), Officials.current());
             flash.addFlashAttribute("triaged", id);
         } catch (CustodiaException e) {
             flash.addFlashAttribute("error", e.forPeople());
