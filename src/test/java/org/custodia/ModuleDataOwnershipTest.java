@@ -41,7 +41,9 @@ class ModuleDataOwnershipTest {
             Map.entry("counts", Set.of("count_schedule", "count_round", "count_submission", "count_explanation")),
             Map.entry("work", Set.of("workshop", "work_session", "work_allocation", "work_attendance")),
             Map.entry("health", Set.of("clinical_note", "clinical_records_since", "health_screening", "sick_call",
-                    "health_fitness", "health_report")));
+                    "health_fitness", "health_report")),
+            Map.entry("discipline", Set.of("discipline_charge", "discipline_sanction", "solitary_placement",
+                    "solitary_visit")));
 
     /**
      * Read-only views a module publishes for others to read in bulk (V21): each is named after its owner and may be

@@ -32,6 +32,8 @@ public final class Access {
     public static final String SICK_CALL_RECEIVERS = "hasAnyRole('OFFICER','RECORDS','HEALTH','COMMAND')";
     /** Health care's figures and the reports to the director: health staff, command, the inspector. */
     public static final String HEALTH_OVERSIGHT = "hasAnyRole('HEALTH','COMMAND','INSPECTOR')";
+    /** Ending solitary confinement: custody staff, health staff (it harms the person) or command. */
+    public static final String SOLITARY_ENDERS = "hasAnyRole('OFFICER','HEALTH','COMMAND')";
     public static final String CAPACITY_DECIDERS = "hasAnyRole('COMMAND','ADMIN')";
     public static final String OVERSIGHT = "hasAnyRole('COMMAND','INSPECTOR','ADMIN')";
     /** Worklists of the legal basis of detention: records, command and the inspector. */

@@ -31,6 +31,15 @@ public enum ErrorCode {
     COUNT_NOT_SETTLED("count-not-settled", 409),
     /** Work beyond the hours of a day or a week, or without a weekly rest day (MANDELA-102). */
     WORK_HOURS("work-hours", 409),
+    /** A sanction the standards forbid (MANDELA-43: food or water reduced, family contact banned, corporal or
+     * collective punishment, a dark or constantly lit cell; MANDELA-97: work as a sanction): the rule is named. */
+    PROHIBITED_SANCTION("prohibited-sanction", 409),
+    /** Solitary confinement beyond 15 consecutive days (MANDELA-44), counting placements that run into each other. */
+    SOLITARY_LIMIT("solitary-limit", 409),
+    /** Health staff found that solitary confinement would harm the person (MANDELA-45). */
+    UNFIT_FOR_SOLITARY("unfit-for-solitary", 409),
+    /** A disciplinary charge is laid within the hours after the incident that the rules allow. */
+    CHARGE_OUT_OF_TIME("charge-out-of-time", 409),
     TOO_LARGE("too-large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
     LOGIN_THROTTLED("login-throttled", 429),

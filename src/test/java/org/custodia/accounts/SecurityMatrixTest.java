@@ -226,7 +226,26 @@ class SecurityMatrixTest extends ServiceTest {
                 new Group("health reports", "GET", "/api/health-reports", 200,
                         Set.of("salud", "direccion", "inspector")),
                 new Group("health figures", "GET", "/api/figures/health", 200,
-                        Set.of("salud", "direccion", "inspector")));
+                        Set.of("salud", "direccion", "inspector")),
+                new Group("lay disciplinary charge", "POST", "/api/discipline/charges", 400,
+                        Set.of("oficial", "direccion")),
+                new Group("disciplinary charge", "GET", "/api/discipline/charges/0", 404, personReaders),
+                new Group("schedule disciplinary hearing", "POST", "/api/discipline/charges/0/hearing", 404,
+                        Set.of("direccion")),
+                new Group("adjudicate", "POST", "/api/discipline/charges/0/decision", 404, Set.of("direccion")),
+                new Group("quash", "POST", "/api/discipline/charges/0/quash", 404, Set.of("direccion")),
+                new Group("person's discipline", "GET", "/api/people/" + person + "/discipline", 200, personReaders),
+                new Group("pending charges", "GET", "/api/facilities/CECOT/discipline/pending", 200, personReaders),
+                new Group("place in solitary", "POST", "/api/people/" + person + "/solitary", 400,
+                        Set.of("direccion")),
+                new Group("person's solitary", "GET", "/api/people/" + person + "/solitary", 200, personReaders),
+                new Group("solitary placement", "GET", "/api/solitary/0", 404, personReaders),
+                new Group("extend solitary", "POST", "/api/solitary/0/extension", 404, Set.of("direccion")),
+                new Group("end solitary", "POST", "/api/solitary/0/end", 404, Set.of("oficial", "salud", "direccion")),
+                new Group("solitary health visit", "POST", "/api/solitary/0/health-visits", 404, Set.of("salud")),
+                new Group("solitary outdoors", "POST", "/api/solitary/0/outdoors", 404, Set.of("oficial", "direccion")),
+                new Group("solitary review", "POST", "/api/solitary/0/reviews", 404, Set.of("direccion")),
+                new Group("solitary register", "GET", "/api/facilities/CECOT/solitary", 200, personReaders));
     }
 
     @TestFactory

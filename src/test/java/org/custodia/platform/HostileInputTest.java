@@ -314,10 +314,50 @@ class HostileInputTest extends ServiceTest {
                     "concern", "Sin agua")).json().get("id").asLong();
             return new Sample("direccion", "/api/health-reports/" + id + "/answer", map("answer", "Cisterna"));
         });
+        s.put("POST /api/discipline/charges", () -> new Sample("direccion", "/api/discipline/charges", map("personId",
+                person.get(), "incidentAt", java.time.Instant.now().minusSeconds(3600).toString(), "incidentReference",
+                "INC-1", "offence", "Riña", "particulars", "Pelea en el patio")));
+        s.put("POST /api/discipline/charges/{id}/hearing", () -> new Sample("direccion", "/api/discipline/charges/"
+                + disciplinaryCharge(person.get()) + "/hearing", map("hearingAt",
+                java.time.Instant.now().plusSeconds(86_400).toString())));
+        s.put("POST /api/discipline/charges/{id}/decision", () -> new Sample("direccion", "/api/discipline/charges/"
+                + disciplinaryCharge(person.get()) + "/decision", map("outcome", "PROVED", "personsAccount",
+                "Lo niega", "findings", "Testigos", "sanctions", List.of(map("kind", "LOSS_OF_PRIVILEGES", "days", 3,
+                        "description", "Economato")))));
+        s.put("POST /api/discipline/charges/{id}/quash", () -> {
+            long id = disciplinaryCharge(person.get());
+            api.post("/api/discipline/charges/" + id + "/decision", "direccion", map("outcome", "PROVED",
+                    "personsAccount", "Lo niega"));
+            return new Sample("direccion", "/api/discipline/charges/" + id + "/quash", map("reason", "Error"));
+        });
+        s.put("POST /api/people/{id}/solitary", () -> new Sample("direccion", "/api/people/" + person.get()
+                + "/solitary", map("basis", "GOOD_ORDER", "authority", "Director", "reason", "Amenazas", "days", 3)));
+        s.put("POST /api/solitary/{id}/extension", () -> new Sample("direccion", "/api/solitary/"
+                + placement(person.get()) + "/extension", map("days", 2, "reason", "Riesgo")));
+        s.put("POST /api/solitary/{id}/end", () -> new Sample("direccion", "/api/solitary/" + placement(person.get())
+                + "/end", map("reason", "Fin")));
+        s.put("POST /api/solitary/{id}/health-visits", () -> new Sample("salud", "/api/solitary/"
+                + placement(person.get()) + "/health-visits", map("finding", "NO_ADVERSE_EFFECT", "note", "Bien",
+                "at", java.time.Instant.now().toString())));
+        s.put("POST /api/solitary/{id}/outdoors", () -> new Sample("oficial", "/api/solitary/"
+                + placement(person.get()) + "/outdoors", map("minutes", 60, "at", java.time.Instant.now().toString())));
+        s.put("POST /api/solitary/{id}/reviews", () -> new Sample("direccion", "/api/solitary/"
+                + placement(person.get()) + "/reviews", map("decision", "CONTINUE", "note", "Sigue el riesgo")));
         return s;
     }
 
     private String facility;
+
+    long disciplinaryCharge(long person) {
+        return api.post("/api/discipline/charges", "direccion", map("personId", person, "incidentAt",
+                java.time.Instant.now().minusSeconds(600).toString(), "offence", "Riña", "particulars", "Pelea"))
+                .json().get("id").asLong();
+    }
+
+    long placement(long person) {
+        return api.post("/api/people/" + person + "/solitary", "direccion", map("basis", "GOOD_ORDER", "authority",
+                "Director", "reason", "Amenazas", "days", 3)).json().get("id").asLong();
+    }
 
     long sickCall(long person) {
         return api.post("/api/people/" + person + "/sick-calls", "oficial", map("source", "PERSON", "request",
