@@ -257,4 +257,24 @@ class DisciplineTest extends ServiceTest {
             assertThat(r.json().get("endedAt").isNull()).isFalse();
         }
     }
+
+    @Nested
+    class Pages {
+        @Test
+        void theRegisterPageShowsTheDayAndTheAlert() {
+            clock.pin(Instant.now());
+            long id = place(15).json().get("id").asLong();
+            clock.advance(Duration.ofDays(13));
+            Api.Response r = api.get("/facilities/" + f.code() + "/solitary", OFFICER);
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.body()).contains("data-placement=\"" + id + "\"", "Día 13 o más");
+        }
+
+        @Test
+        void financeDoesNotOpenTheHearingPage() {
+            long c = charge();
+            assertThat(api.get("/discipline/charges/" + c, "finanzas").status()).isEqualTo(403);
+            assertThat(api.get("/discipline/charges/" + c, OFFICER).body()).doesNotContain("id=\"decision-form\"");
+        }
+    }
 }
