@@ -16,6 +16,7 @@ import java.util.Set;
 import org.custodia.accounts.AccountService;
 import org.custodia.accounts.NewAccount;
 import org.custodia.estate.EstateService;
+import org.custodia.discipline.DisciplineHistory;
 import org.custodia.health.HealthHistory;
 import org.custodia.housing.AffiliationService;
 import org.custodia.housing.SeparationPolicy;
@@ -85,6 +86,7 @@ class DemoLoader implements InitializingBean, SmartInitializingSingleton {
     private final MenuService menu;
     private final DemoRegime regime;
     private final HealthHistory health;
+    private final DisciplineHistory solitary;
 
     DemoLoader(DemoProperties props, EstateService estate, PeopleService people, AccountService accounts,
                ChargeService charges, TransferGroundsService transfers, SentenceService sentences,
@@ -92,8 +94,9 @@ class DemoLoader implements InitializingBean, SmartInitializingSingleton {
                Clock clock, @Value("${custodia.data-dir:./data}") Path dataDir, DemoProgress progress,
                @Qualifier("applicationTaskExecutor") TaskExecutor executor, DemoStartGate gate, MenuService menu,
                CountHistory counts, RegimeHistory regimeHistory, WorkHistory work, MealRefusals refusals,
-               LocalDays local, JdbcClient client, HealthHistory health) {
+               LocalDays local, JdbcClient client, HealthHistory health, DisciplineHistory solitary) {
         this.health = health;
+        this.solitary = solitary;
         this.menu = menu;
         this.regime = new DemoRegime(counts, regimeHistory, work, refusals, local, client, props.seed());
         this.affiliations = affiliations;
@@ -176,6 +179,7 @@ class DemoLoader implements InitializingBean, SmartInitializingSingleton {
             regime.load(facilities, clock.instant());
             log.info("Demo regime of the last 30 days taken on in {} ms", (System.nanoTime() - regimeStart) / 1_000_000);
             takeOnHealth(facilities);
+            takeOnSolitary(facilities);
             gate.await();  // opening an account publishes an event: not before every listener is in place
             String file = openAccounts();
             progress.finishing();
@@ -304,6 +308,21 @@ class DemoLoader implements InitializingBean, SmartInitializingSingleton {
                     ? new HealthHistory.Pattern(15, 3, 4, 96, 120) : new HealthHistory.Pattern(3, 1, 3, 30, 40);
             health.takeOn(code, HealthHistory.since(clock.instant(), 90), 30, pattern,
                     Math.floorMod(props.seed() + code.hashCode(), 1000) / 1000.0, Actor.SYSTEM, clock.instant());
+        }
+    }
+
+    /** Solitary confinement running now: in the mega-prison several placements near the 15-day limit. */
+    private void takeOnSolitary(List<DemoEstate> facilities) {
+        for (DemoEstate f : facilities) {
+            String code = f.facility().code();
+            List<DisciplineHistory.Running> running = code.equals(DemoEstate.MEGA)
+                    ? List.of(new DisciplineHistory.Running(14, 15), new DisciplineHistory.Running(13, 15),
+                    new DisciplineHistory.Running(13, 14), new DisciplineHistory.Running(11, 15),
+                    new DisciplineHistory.Running(8, 10), new DisciplineHistory.Running(5, 7),
+                    new DisciplineHistory.Running(3, 5), new DisciplineHistory.Running(1, 3))
+                    : List.of(new DisciplineHistory.Running(2, 5));
+            solitary.takeOn(code, running, Math.floorMod(props.seed() + 3L * code.hashCode(), 1000) / 1000.0,
+                    Actor.SYSTEM, clock.instant());
         }
     }
 

@@ -93,6 +93,10 @@ public class SolitaryService {
                             boolean reviewOverdue, boolean unfit, Instant endedAt, String endReason) {
     }
 
+    /** A facility's placements open now: how many, how many from the alert day, how many past the limit. */
+    public record Summary(String facilityCode, long placements, long alert, long overLimit) {
+    }
+
     private final JdbcClient client;
     private final PeopleService people;
     private final EstateService estate;
@@ -244,6 +248,24 @@ public class SolitaryService {
                 .query(Long.class).single();
         return new Page<>(query(where + " order by s.ended_at nulls first, s.started_at - s.carried_days * "
                 + "interval '1 day', s.id", params, size, Page.offset(page, size)), page, size, total);
+    }
+
+    /** Per facility in the official's scope, one aggregate: for the dashboard. */
+    @Transactional(readOnly = true)
+    public List<Summary> summary(Official official) {
+        String zone = days.zone().getId();
+        return client.sql("""
+                        with open as (
+                            select facility_code, carried_days + ((cast(? as timestamptz) at time zone ?)::date
+                                   - (started_at at time zone ?)::date) + 1 as day
+                              from solitary_placement where ended_at is null and (? or facility_code = any(?))
+                        )
+                        select facility_code, count(*), count(*) filter (where day >= ?), count(*) filter (where day > ?)
+                          from open group by facility_code order by facility_code""")
+                .params(Timestamp.from(clock.instant()), zone, zone, official.national(), official.facilityArray(),
+                        rules.solitaryAlertDay(), rules.solitaryMaxDays())
+                .query((rs, i) -> new Summary(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                .list();
     }
 
     /** The placements of a person, newest first (a person's record of solitary confinement). */

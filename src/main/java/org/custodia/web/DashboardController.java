@@ -5,7 +5,11 @@ import org.custodia.counts.CountDays;
 import org.custodia.counts.RollService;
 import org.custodia.regime.ExerciseFigures;
 import org.custodia.regime.ProvisionDays;
+import org.custodia.discipline.SolitaryService;
 import org.custodia.estate.EstateService;
+import org.custodia.health.HealthFigures;
+import org.custodia.platform.Official;
+import org.custodia.platform.Role;
 import org.custodia.estate.Occupancy;
 import org.custodia.ledger.LedgerService;
 import org.custodia.legal.PretrialWatch;
@@ -29,9 +33,14 @@ class DashboardController {
     private final CountDays counts;
     private final ExerciseFigures exercise;
     private final ProvisionDays provisions;
+    private final HealthFigures health;
+    private final SolitaryService solitary;
 
     DashboardController(EstateService estate, LedgerService ledger, PretrialWatch pretrial, PersonFileService files,
-                        RollService roll, CountDays counts, ExerciseFigures exercise, ProvisionDays provisions) {
+                        RollService roll, CountDays counts, ExerciseFigures exercise, ProvisionDays provisions,
+                        HealthFigures health, SolitaryService solitary) {
+        this.health = health;
+        this.solitary = solitary;
         this.provisions = provisions;
         this.exercise = exercise;
         this.roll = roll;
@@ -74,6 +83,17 @@ class DashboardController {
         // food and water: occupied cells below a minimum today, flagged the same day
         model.addAttribute("provisions", provisions.today(Officials.current(),
                 facilities.stream().map(Occupancy::id).toList()));
+        // health and safety, for those who answer for it: care overdue now, screenings missed, solitary days
+        Official o = Officials.current();
+        if (o.has(Role.HEALTH) || o.has(Role.COMMAND) || o.has(Role.INSPECTOR)) {
+            Map<String, HealthFigures.Row> care = new HashMap<>();
+            health.of(null, null, null, o).rows().stream().filter(r -> r.facilityCode() != null)
+                    .forEach(r -> care.put(r.facilityCode(), r));
+            Map<String, SolitaryService.Summary> isolated = new HashMap<>();
+            solitary.summary(o).forEach(s -> isolated.put(s.facilityCode(), s));
+            model.addAttribute("care", care);
+            model.addAttribute("isolated", isolated);
+        }
         return "web/dashboard";
     }
 
