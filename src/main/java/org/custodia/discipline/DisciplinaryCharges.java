@@ -24,6 +24,7 @@ import org.custodia.platform.ErrorCode;
 import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.NotFoundException;
 import org.custodia.platform.Official;
+import org.custodia.platform.Ordered;
 import org.custodia.platform.Page;
 import org.custodia.platform.Sha256;
 import org.custodia.platform.validation.Moment;
@@ -187,7 +188,7 @@ public class DisciplinaryCharges {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("charge", id);
         payload.put("outcome", d.outcome());
-        payload.put("sanctions", sanctions.stream().map(s -> mapOf("kind", s.kind().name(), "days", s.days()))
+        payload.put("sanctions", sanctions.stream().map(s -> Ordered.map("kind", s.kind().name(), "days", s.days()))
                 .toList());
         payload.put("personsAccountSha256", Sha256.hex(d.personsAccount().strip()));
         event(c, "DISCIPLINE_ADJUDICATED", payload, official);
@@ -249,14 +250,6 @@ public class DisciplinaryCharges {
         ledger.append(new LedgerEvent(c.facilityCode(), c.personId(), type, payload, Actor.of(official),
                 clock.instant()));
     }
-
-    private static Map<String, Object> mapOf(String k1, Object v1, String k2, Object v2) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put(k1, v1);
-        m.put(k2, v2);
-        return m;
-    }
-
     private List<Charge> query(String where, Object[] params, int limit, long offset) {
         Object[] all = java.util.Arrays.copyOf(params, params.length + 2);
         all[params.length] = limit;

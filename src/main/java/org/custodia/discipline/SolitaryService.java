@@ -26,6 +26,7 @@ import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.LocalDays;
 import org.custodia.platform.NotFoundException;
 import org.custodia.platform.Official;
+import org.custodia.platform.Ordered;
 import org.custodia.platform.Page;
 import org.custodia.platform.validation.Moment;
 import org.custodia.platform.validation.RecordCheck;
@@ -197,7 +198,7 @@ public class SolitaryService {
                     v.note()), official).sha256();
         }
         visit(id, "HEALTH", at, null, v.finding().name(), sha, official);
-        event(p, "SOLITARY_HEALTH_VISIT", mapOf("placement", id, "finding", v.finding(), "noteSha256", sha), official,
+        event(p, "SOLITARY_HEALTH_VISIT", Ordered.map("placement", id, "finding", v.finding(), "noteSha256", sha), official,
                 at);
         if (v.finding() == Finding.ADVERSE_EFFECT) {
             // MANDELA-45/46: an adverse effect is a finding that solitary confinement harms the person
@@ -341,15 +342,6 @@ public class SolitaryService {
     private void event(Placement p, String type, Map<String, ?> payload, Official official, Instant at) {
         ledger.append(new LedgerEvent(p.facilityCode(), p.personId(), type, payload, Actor.of(official), at));
     }
-
-    private static Map<String, Object> mapOf(Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
-    }
-
     private List<Placement> query(String where, Object[] params, int limit, long offset) {
         Instant now = clock.instant();
         String zone = days.zone().getId();

@@ -18,6 +18,7 @@ import org.custodia.platform.ConflictException;
 import org.custodia.platform.ErrorCode;
 import org.custodia.platform.NotFoundException;
 import org.custodia.platform.Official;
+import org.custodia.platform.Ordered;
 import org.custodia.platform.Page;
 import org.custodia.platform.validation.RecordCheck;
 import org.custodia.platform.validation.Required;
@@ -148,7 +149,7 @@ public class HealthReports {
                           join clinical_note c on c.id = h.note_id
                           left join clinical_note a on a.id = h.answer_note_id
                         """ + " where " + where + " limit ? offset ?")
-                .params(ScreeningService.concat(params, limit, offset))
+                .params(Ordered.params(params, limit, offset))
                 .query((rs, i) -> new Report(rs.getLong(1), rs.getLong(2), PeopleService.fullName(rs.getString(3),
                         rs.getString(4), rs.getString(5)), rs.getString(6), Condition.valueOf(rs.getString(7)),
                         field(rs.getString(8), "concern"), rs.getString(9), rs.getTimestamp(10).toInstant(),

@@ -21,6 +21,7 @@ import org.custodia.platform.ConflictException;
 import org.custodia.platform.ErrorCode;
 import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.Official;
+import org.custodia.platform.Ordered;
 import org.custodia.platform.Page;
 import org.custodia.platform.validation.Moment;
 import org.custodia.platform.validation.RecordCheck;
@@ -184,7 +185,7 @@ public class ScreeningService {
                         select b.person_id, b.given_names, b.first_surname, b.second_surname, b.booking_id,
                                b.facility_code, b.admitted_at
                         """ + where + " order by b.admitted_at, b.booking_id limit ? offset ?")
-                .params(concat(params, size, Page.offset(page, size)))
+                .params(Ordered.params(params, size, Page.offset(page, size)))
                 .query((rs, i) -> {
                     Instant admitted = rs.getTimestamp(7).toInstant();
                     Instant due = admitted.plus(Duration.ofHours(rules.screeningHours()));
@@ -193,11 +194,5 @@ public class ScreeningService {
                 })
                 .list();
         return new Page<>(items, page, size, total);
-    }
-
-    static Object[] concat(Object[] a, Object... b) {
-        Object[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 }

@@ -20,6 +20,7 @@ import org.custodia.platform.ErrorCode;
 import org.custodia.platform.InvalidRequestException;
 import org.custodia.platform.NotFoundException;
 import org.custodia.platform.Official;
+import org.custodia.platform.Ordered;
 import org.custodia.platform.Page;
 import org.custodia.platform.validation.Moment;
 import org.custodia.platform.validation.RecordCheck;
@@ -129,7 +130,7 @@ public class SickCallService {
         }
         Instant at = step(t.triagedAt(), c.receivedAt(), "triagedAt");
         ClinicalNotes.Stored note = notes.add(c.personId(), c.facilityCode(), ClinicalNotes.Kind.TRIAGE,
-                mapOf("priority", t.priority(), "note", t.note()), official, at);
+                Ordered.map("priority", t.priority(), "note", t.note()), official, at);
         if (t.appointmentAt() != null && t.appointmentAt().isBefore(at)) {
             throw new InvalidRequestException("appointmentAt", "not before the triage");
         }
@@ -161,7 +162,7 @@ public class SickCallService {
         }
         Instant at = step(s.seenAt(), c.triagedAt(), "seenAt");
         ClinicalNotes.Stored note = notes.add(c.personId(), c.facilityCode(), ClinicalNotes.Kind.CONSULTATION,
-                mapOf("outcome", s.outcome(), "note", s.note()), official, at);
+                Ordered.map("outcome", s.outcome(), "note", s.note()), official, at);
         client.sql("update sick_call set seen_at = ?, seen_by = ?, outcome = ? where id = ?")
                 .params(Timestamp.from(at), official.username(), s.outcome().name(), id).update();
         Map<String, Object> payload = new LinkedHashMap<>();
@@ -238,7 +239,7 @@ public class SickCallService {
                           from sick_call c join people_name n on n.person_id = c.person_id
                           join clinical_note r on r.id = c.request_note_id
                         """ + where + " limit ? offset ?")
-                .params(ScreeningService.concat(params, limit, offset))
+                .params(Ordered.params(params, limit, offset))
                 .query((rs, i) -> {
                     Instant received = rs.getTimestamp(8).toInstant();
                     Priority priority = rs.getString(10) == null ? null : Priority.valueOf(rs.getString(10));
@@ -269,12 +270,5 @@ public class SickCallService {
 
     private static long hours(Instant from, Instant to) {
         return Duration.between(from, to).toHours();
-    }
-
-    static Map<String, Object> mapOf(String k1, Object v1, String k2, Object v2) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put(k1, v1);
-        m.put(k2, v2);
-        return m;
     }
 }
