@@ -43,7 +43,8 @@ class ModuleDataOwnershipTest {
             Map.entry("health", Set.of("clinical_note", "clinical_records_since", "health_screening", "sick_call",
                     "health_fitness", "health_report")),
             Map.entry("discipline", Set.of("discipline_charge", "discipline_sanction", "solitary_placement",
-                    "solitary_visit")));
+                    "solitary_visit")),
+            Map.entry("oversight", Set.of("serious_case", "serious_case_staff", "serious_case_addition")));
 
     /**
      * Read-only views a module publishes for others to read in bulk (V21): each is named after its owner and may be

@@ -27,6 +27,7 @@ import org.custodia.platform.validation.Moment;
 import org.custodia.platform.validation.RecordCheck;
 import org.custodia.platform.validation.Required;
 import org.custodia.platform.validation.Text;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -82,10 +83,12 @@ public class ScreeningService {
     private final RecordCheck check;
     private final HealthRules rules;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ScreeningService(JdbcClient client, PeopleService people, EstateService estate, ClinicalNotes notes,
                      FitnessService fitness, LedgerService ledger, RecordCheck check, HealthRules rules,
-                     Clock clock) {
+                     Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.client = client;
         this.people = people;
         this.estate = estate;
@@ -155,6 +158,9 @@ public class ScreeningService {
         payload.put("hoursAfterAdmission", Duration.between(p.current().admittedAt(), at).toHours());
         payload.put("noteSha256", note.sha256());
         ledger.append(new LedgerEvent(facility, personId, "HEALTH_SCREENED", payload, Actor.of(official), at));
+        if (signs) {
+            events.publishEvent(new IllTreatmentDocumented(personId, id, official, at));
+        }
         if (s.fitForWork() != null) {
             fitness.decide(personId, facility, FitnessService.Kind.WORK, s.fitForWork(), null, official, at);
         }

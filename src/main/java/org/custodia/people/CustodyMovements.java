@@ -133,6 +133,25 @@ public class CustodyMovements {
     @Transactional
     public PersonRecord release(long personId, ReleaseBasis basis, String reference, String propertySignedBy,
                                 Official official) {
+        if (basis == ReleaseBasis.DEATH) {
+            throw new InvalidRequestException("basis", "a death is recorded as a death in custody (POST "
+                    + "/api/serious-cases, kind DEATH): the independent authority is told at once");
+        }
+        return releaseOn(personId, basis, reference, propertySignedBy, official);
+    }
+
+    /**
+     * The end of a stay by death, only from the oversight module's death workflow (which has reported it to the
+     * independent authority in the same transaction). Property stays on file for the next of kin.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public PersonRecord releaseOnDeath(long personId, String caseReference, Official official) {
+        return releaseOn(personId, ReleaseBasis.DEATH, caseReference, "Pendiente de entrega a los familiares",
+                official);
+    }
+
+    private PersonRecord releaseOn(long personId, ReleaseBasis basis, String reference, String propertySignedBy,
+                                   Official official) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (basis == null) {
             errors.put("basis", "required: the legal basis of the release");

@@ -44,9 +44,12 @@ public class PeopleService {
     private final AdmissionRows rows;
     private final BookingRows bookings;
 
+    private final ObjectProvider<EvidenceHold> evidence;
+
     PeopleService(JdbcClient client, EstateService estate, LedgerService ledger, Clock clock,
                   ObjectProvider<AdmissionGuard> guard, ObjectProvider<MovementFreeze> freeze, AccessLog accessLog,
-                  AdmissionRows rows, BookingRows bookings) {
+                  AdmissionRows rows, BookingRows bookings, ObjectProvider<EvidenceHold> evidence) {
+        this.evidence = evidence;
         this.freeze = freeze;
         this.rows = rows;
         this.bookings = bookings;
@@ -299,6 +302,15 @@ public class PeopleService {
             throw new ConflictException(ErrorCode.NOT_IN_CUSTODY, "Person " + personId + " is not in custody");
         }
         return p;
+    }
+
+    /** Refuses any change to the records of a person held as evidence (a death in custody). */
+    public void requireNotHeldAsEvidence(long personId) {
+        EvidenceHold hold = evidence.getIfAvailable();
+        if (hold != null && hold.held(personId)) {
+            throw new ConflictException(ErrorCode.EVIDENCE_HOLD, "The records of person " + personId
+                    + " are held as evidence of a death in custody and are not changed");
+        }
     }
 
     /** People held in a location, for the cell page. */

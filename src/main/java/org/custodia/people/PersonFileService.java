@@ -69,6 +69,7 @@ public class PersonFileService {
     @Transactional
     public RecordEntry record(long personId, RecordSection section, Map<String, Object> content, String itemKey,
                               boolean noneDeclared, Official official) {
+        people.requireNotHeldAsEvidence(personId);
         PersonRecord p = people.find(personId, official);
         if (section == null) {
             throw new InvalidRequestException("section", "one of " + List.of(RecordSection.values()));

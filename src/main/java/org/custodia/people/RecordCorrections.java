@@ -47,6 +47,7 @@ public class RecordCorrections {
     /** Changes the legal status of the current stay (e.g. untried to sentenced) on a stated basis. */
     @Transactional
     public PersonRecord changeLegalStatus(long personId, LegalStatus status, String basis, Official official) {
+        people.requireNotHeldAsEvidence(personId);
         Map<String, String> errors = new LinkedHashMap<>();
         if (status == null) {
             errors.put("status", "required: " + List.of(LegalStatus.values()));
@@ -75,6 +76,7 @@ public class RecordCorrections {
     /** Corrects the commitment record of the current stay; the replaced version is kept and in the ledger. */
     @Transactional
     public PersonRecord correctCommitment(long personId, Admission.Commitment c, String reason, Official official) {
+        people.requireNotHeldAsEvidence(personId);
         Map<String, String> errors = new LinkedHashMap<>();
         Admission probe = new Admission(null, null, null, null, null, null, null, null, null, c, "x", 0L);
         AdmissionRules.check(probe, clock.instant(), LocalDate.now(clock)).forEach((k, v) -> {
@@ -129,6 +131,7 @@ public class RecordCorrections {
     /** Corrects identity; the replaced version is kept, the search terms follow, the ledger records both. */
     @Transactional
     public PersonRecord correctIdentity(long personId, IdentityCorrection c, Official official) {
+        people.requireNotHeldAsEvidence(personId);
         PersonRecord p = people.find(personId, official);
         Admission asAdmission = new Admission(c.givenNames(), c.firstSurname(), c.secondSurname(), c.aliases(),
                 c.dateOfBirth(), c.sex(), c.nationality(), c.idDocument(), null, null, null, null);

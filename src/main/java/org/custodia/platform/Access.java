@@ -34,6 +34,10 @@ public final class Access {
     public static final String HEALTH_OVERSIGHT = "hasAnyRole('HEALTH','COMMAND','INSPECTOR')";
     /** Ending solitary confinement: custody staff, health staff (it harms the person) or command. */
     public static final String SOLITARY_ENDERS = "hasAnyRole('OFFICER','HEALTH','COMMAND')";
+    /** A death, a serious injury or grounds of ill-treatment is reported by any official who learns of it. */
+    public static final String CASE_REPORTERS = "hasAnyRole('OFFICER','RECORDS','HEALTH','COMMAND')";
+    /** The cause of a death or an injury, once established: health staff or command. */
+    public static final String CAUSE_RECORDERS = "hasAnyRole('HEALTH','COMMAND')";
     public static final String CAPACITY_DECIDERS = "hasAnyRole('COMMAND','ADMIN')";
     public static final String OVERSIGHT = "hasAnyRole('COMMAND','INSPECTOR','ADMIN')";
     /** Worklists of the legal basis of detention: records, command and the inspector. */

@@ -40,6 +40,8 @@ public enum ErrorCode {
     UNFIT_FOR_SOLITARY("unfit-for-solitary", 409),
     /** A disciplinary charge is laid within the hours after the incident that the rules allow. */
     CHARGE_OUT_OF_TIME("charge-out-of-time", 409),
+    /** The person's records are held as evidence of a death in custody: they are not changed. */
+    EVIDENCE_HOLD("evidence-hold", 409),
     TOO_LARGE("too-large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
     LOGIN_THROTTLED("login-throttled", 429),

@@ -245,7 +245,20 @@ class SecurityMatrixTest extends ServiceTest {
                 new Group("solitary health visit", "POST", "/api/solitary/0/health-visits", 404, Set.of("salud")),
                 new Group("solitary outdoors", "POST", "/api/solitary/0/outdoors", 404, Set.of("oficial", "direccion")),
                 new Group("solitary review", "POST", "/api/solitary/0/reviews", 404, Set.of("direccion")),
-                new Group("solitary register", "GET", "/api/facilities/CECOT/solitary", 200, personReaders));
+                new Group("solitary register", "GET", "/api/facilities/CECOT/solitary", 200, personReaders),
+                new Group("report a serious case", "POST", "/api/serious-cases", 400,
+                        Set.of("oficial", "registro", "salud", "direccion")),
+                new Group("serious cases", "GET", "/api/serious-cases", 200, Set.of("salud", "direccion", "inspector")),
+                new Group("serious case", "GET", "/api/serious-cases/0", 404, Set.of("salud", "direccion", "inspector")),
+                new Group("acknowledge a serious case", "POST", "/api/serious-cases/0/acknowledgement", 404,
+                        Set.of("inspector")),
+                new Group("next of kin told", "POST", "/api/serious-cases/0/next-of-kin", 404,
+                        Set.of("registro", "direccion")),
+                new Group("remains", "POST", "/api/serious-cases/0/remains", 404, Set.of("registro", "direccion")),
+                new Group("cause established", "POST", "/api/serious-cases/0/cause", 404, Set.of("salud", "direccion")),
+                new Group("serious case addition", "POST", "/api/serious-cases/0/additions", 404,
+                        Set.of("salud", "direccion", "inspector")),
+                new Group("death figures", "GET", "/api/figures/deaths", 200, Set.of("salud", "direccion", "inspector")));
     }
 
     @TestFactory

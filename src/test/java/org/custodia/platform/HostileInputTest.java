@@ -343,10 +343,37 @@ class HostileInputTest extends ServiceTest {
                 + placement(person.get()) + "/outdoors", map("minutes", 60, "at", java.time.Instant.now().toString())));
         s.put("POST /api/solitary/{id}/reviews", () -> new Sample("direccion", "/api/solitary/"
                 + placement(person.get()) + "/reviews", map("decision", "CONTINUE", "note", "Sigue el riesgo")));
+        s.put("POST /api/serious-cases", () -> new Sample("oficial", "/api/serious-cases", map("kind", "SERIOUS_INJURY",
+                "personId", person.get(), "occurredAt", java.time.Instant.now().minusSeconds(3600).toString(), "place",
+                "Patio", "circumstances", "Caída", "knownCause", "Caída", "foundBy", "Oficial", "source",
+                "STAFF_REPORT", "involvedStaff", List.of("oficial"))));
+        s.put("POST /api/serious-cases/{id}/acknowledgement", () -> new Sample("inspector", "/api/serious-cases/"
+                + seriousCase(person.get()) + "/acknowledgement", map()));
+        s.put("POST /api/serious-cases/{id}/next-of-kin", () -> new Sample("direccion", "/api/serious-cases/"
+                + seriousCase(person.get()) + "/next-of-kin", map("nextOfKin", "Madre", "notifiedAt",
+                java.time.Instant.now().toString())));
+        s.put("POST /api/serious-cases/{id}/remains", () -> {
+            long p = person.get();
+            long id = api.post("/api/serious-cases", "oficial", map("kind", "DEATH", "personId", p, "occurredAt",
+                    java.time.Instant.now().minusSeconds(600).toString(), "place", "Celda", "circumstances", "Hallado",
+                    "foundBy", "Oficial")).json().get("id").asLong();
+            return new Sample("direccion", "/api/serious-cases/" + id + "/remains", map("destination",
+                    "Medicina Legal", "at", java.time.Instant.now().toString()));
+        });
+        s.put("POST /api/serious-cases/{id}/cause", () -> new Sample("direccion", "/api/serious-cases/"
+                + seriousCase(person.get()) + "/cause", map("cause", "Traumatismo", "establishedBy", "Medicina Legal")));
+        s.put("POST /api/serious-cases/{id}/additions", () -> new Sample("direccion", "/api/serious-cases/"
+                + seriousCase(person.get()) + "/additions", map("text", "Declaración del testigo")));
         return s;
     }
 
     private String facility;
+
+    long seriousCase(long person) {
+        return api.post("/api/serious-cases", "oficial", map("kind", "SERIOUS_INJURY", "personId", person,
+                "occurredAt", java.time.Instant.now().minusSeconds(600).toString(), "place", "Patio", "circumstances",
+                "Caída")).json().get("id").asLong();
+    }
 
     long disciplinaryCharge(long person) {
         return api.post("/api/discipline/charges", "direccion", map("personId", person, "incidentAt",
