@@ -18,6 +18,7 @@ import org.custodia.accounts.NewAccount;
 import org.custodia.estate.EstateService;
 import org.custodia.discipline.DisciplineHistory;
 import org.custodia.health.HealthHistory;
+import org.custodia.oversight.SeriousCaseHistory;
 import org.custodia.housing.AffiliationService;
 import org.custodia.housing.SeparationPolicy;
 import org.custodia.estate.Location;
@@ -87,6 +88,7 @@ class DemoLoader implements InitializingBean, SmartInitializingSingleton {
     private final DemoRegime regime;
     private final HealthHistory health;
     private final DisciplineHistory solitary;
+    private final SeriousCaseHistory seriousCases;
 
     DemoLoader(DemoProperties props, EstateService estate, PeopleService people, AccountService accounts,
                ChargeService charges, TransferGroundsService transfers, SentenceService sentences,
@@ -94,7 +96,9 @@ class DemoLoader implements InitializingBean, SmartInitializingSingleton {
                Clock clock, @Value("${custodia.data-dir:./data}") Path dataDir, DemoProgress progress,
                @Qualifier("applicationTaskExecutor") TaskExecutor executor, DemoStartGate gate, MenuService menu,
                CountHistory counts, RegimeHistory regimeHistory, WorkHistory work, MealRefusals refusals,
-               LocalDays local, JdbcClient client, HealthHistory health, DisciplineHistory solitary) {
+               LocalDays local, JdbcClient client, HealthHistory health, DisciplineHistory solitary,
+               SeriousCaseHistory seriousCases) {
+        this.seriousCases = seriousCases;
         this.health = health;
         this.solitary = solitary;
         this.menu = menu;
@@ -175,6 +179,7 @@ class DemoLoader implements InitializingBean, SmartInitializingSingleton {
             for (DemoEstate f : facilities) {
                 populate(f, generator, demoFiles);
             }
+            takeOnSeriousCases(facilities);  // first: the dead are not in the regime, health care or solitary
             long regimeStart = System.nanoTime();
             regime.load(facilities, clock.instant());
             log.info("Demo regime of the last 30 days taken on in {} ms", (System.nanoTime() - regimeStart) / 1_000_000);
@@ -323,6 +328,18 @@ class DemoLoader implements InitializingBean, SmartInitializingSingleton {
                     : List.of(new DisciplineHistory.Running(2, 5));
             solitary.takeOn(code, running, Math.floorMod(props.seed() + 3L * code.hashCode(), 1000) / 1000.0,
                     Actor.SYSTEM, clock.instant());
+        }
+    }
+
+    /**
+     * A year of deaths in custody at the rate the national service reported (139 among about 110,000 people: 1.26
+     * per 1,000), and a serious injury for every four deaths.
+     */
+    private void takeOnSeriousCases(List<DemoEstate> facilities) {
+        for (DemoEstate f : facilities) {
+            int deaths = Math.max(1, (int) Math.round(f.population() * 1.26 / 1000));
+            seriousCases.takeOn(f.facility().code(), deaths, Math.max(1, deaths / 4),
+                    props.seed() + 5L * f.facility().code().hashCode(), Actor.SYSTEM, clock.instant());
         }
     }
 

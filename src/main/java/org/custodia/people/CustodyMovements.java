@@ -150,6 +150,24 @@ public class CustodyMovements {
                 official);
     }
 
+    /**
+     * A death taken on from a facility's earlier records (the oversight module's take-on): the stay ended at
+     * {@code at}, with its ledger entry dated then. Nothing else calls this.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void takeOnDeath(long personId, Instant at, String caseReference, Actor actor) {
+        Booking b = rows.lockInCustody(List.of(personId)).get(personId);
+        if (b == null) {
+            throw new IllegalStateException("person " + personId + " is not in custody");
+        }
+        client.sql("update booking set released_at = ?, release_basis = 'DEATH', release_reference = ? where id = ?")
+                .params(Timestamp.from(at), caseReference, b.id()).update();
+        estate.vacate(b.locationId());
+        ledger.append(new LedgerEvent(b.facilityCode(), personId, "PERSON_RELEASED", java.util.Map.of("booking",
+                b.bookingNumber(), "from", b.locationCode(), "basis", ReleaseBasis.DEATH, "reference", caseReference),
+                actor, at));
+    }
+
     private PersonRecord releaseOn(long personId, ReleaseBasis basis, String reference, String propertySignedBy,
                                    Official official) {
         Map<String, String> errors = new LinkedHashMap<>();
