@@ -19,7 +19,7 @@ begin
     execute format('grant update on account, location, booking, intake_batch, login_throttle, transfer, person, '
         || 'ledger_head, housing_plan, hearing, capacity_change_request, api_token, group_rivalry, pavilion, facility, '
         || 'record_entry, movement_person, count_round, count_schedule, menu_item, water_interruption, '
-        || 'workshop, work_session, work_allocation, sick_call, health_report, discipline_charge, solitary_placement, serious_case to %I', app);
+        || 'workshop, work_session, work_allocation, sick_call, health_report, discipline_charge, solitary_placement, serious_case, incident, use_of_force_statement to %I', app);
     execute format('grant delete on person_search, person_alias, group_rivalry, account_role, account_facility to %I',
         app);
     -- the modules' published views are read, never written through (a simple view would accept inserts)

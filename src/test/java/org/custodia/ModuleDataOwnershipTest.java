@@ -44,7 +44,9 @@ class ModuleDataOwnershipTest {
                     "health_fitness", "health_report")),
             Map.entry("discipline", Set.of("discipline_charge", "discipline_sanction", "solitary_placement",
                     "solitary_visit")),
-            Map.entry("oversight", Set.of("serious_case", "serious_case_staff", "serious_case_addition")));
+            Map.entry("oversight", Set.of("serious_case", "serious_case_staff", "serious_case_addition")),
+            Map.entry("incidents", Set.of("incident", "incident_person", "incident_staff", "incident_event",
+                    "use_of_force", "use_of_force_statement", "use_of_force_injury")));
 
     /**
      * Read-only views a module publishes for others to read in bulk (V21): each is named after its owner and may be

@@ -38,6 +38,8 @@ public final class Access {
     public static final String CASE_REPORTERS = "hasAnyRole('OFFICER','RECORDS','HEALTH','COMMAND')";
     /** The cause of a death or an injury, once established: health staff or command. */
     public static final String CAUSE_RECORDERS = "hasAnyRole('HEALTH','COMMAND')";
+    /** Who follows incidents up: command and the inspector (statements owed on a use of force). */
+    public static final String INCIDENT_OVERSIGHT = "hasAnyRole('COMMAND','INSPECTOR')";
     public static final String CAPACITY_DECIDERS = "hasAnyRole('COMMAND','ADMIN')";
     public static final String OVERSIGHT = "hasAnyRole('COMMAND','INSPECTOR','ADMIN')";
     /** Worklists of the legal basis of detention: records, command and the inspector. */

@@ -8,6 +8,8 @@ import org.custodia.regime.ProvisionDays;
 import org.custodia.discipline.SolitaryService;
 import org.custodia.estate.EstateService;
 import org.custodia.health.HealthFigures;
+import org.custodia.incidents.UseOfForceService;
+import org.custodia.oversight.DeathFigures;
 import org.custodia.platform.Official;
 import org.custodia.platform.Role;
 import org.custodia.estate.Occupancy;
@@ -35,10 +37,15 @@ class DashboardController {
     private final ProvisionDays provisions;
     private final HealthFigures health;
     private final SolitaryService solitary;
+    private final DeathFigures deaths;
+    private final UseOfForceService force;
 
     DashboardController(EstateService estate, LedgerService ledger, PretrialWatch pretrial, PersonFileService files,
                         RollService roll, CountDays counts, ExerciseFigures exercise, ProvisionDays provisions,
-                        HealthFigures health, SolitaryService solitary) {
+                        HealthFigures health, SolitaryService solitary, DeathFigures deaths,
+                        UseOfForceService force) {
+        this.deaths = deaths;
+        this.force = force;
         this.health = health;
         this.solitary = solitary;
         this.provisions = provisions;
@@ -91,6 +98,10 @@ class DashboardController {
                     .forEach(r -> care.put(r.facilityCode(), r));
             Map<String, SolitaryService.Summary> isolated = new HashMap<>();
             solitary.summary(o).forEach(s -> isolated.put(s.facilityCode(), s));
+            Map<String, DeathFigures.Row> deathRows = new HashMap<>();
+            deaths.of(o).stream().filter(r -> r.facilityCode() != null).forEach(r -> deathRows.put(r.facilityCode(), r));
+            model.addAttribute("deaths", deathRows);
+            model.addAttribute("statementsOverdue", force.overdueByFacility(o));
             model.addAttribute("care", care);
             model.addAttribute("isolated", isolated);
         }

@@ -258,7 +258,24 @@ class SecurityMatrixTest extends ServiceTest {
                 new Group("cause established", "POST", "/api/serious-cases/0/cause", 404, Set.of("salud", "direccion")),
                 new Group("serious case addition", "POST", "/api/serious-cases/0/additions", 404,
                         Set.of("salud", "direccion", "inspector")),
-                new Group("death figures", "GET", "/api/figures/deaths", 200, Set.of("salud", "direccion", "inspector")));
+                new Group("death figures", "GET", "/api/figures/deaths", 200, Set.of("salud", "direccion", "inspector")),
+                new Group("report an incident", "POST", "/api/incidents", 400,
+                        Set.of("oficial", "registro", "salud", "direccion")),
+                new Group("incident", "GET", "/api/incidents/0", 404, personReaders),
+                new Group("incidents", "GET", "/api/facilities/CECOT/incidents", 200, personReaders),
+                new Group("submit an incident", "POST", "/api/incidents/0/submit", 404,
+                        Set.of("oficial", "registro", "salud", "direccion")),
+                new Group("add to an incident", "POST", "/api/incidents/0/additions", 404,
+                        Set.of("oficial", "registro", "salud", "direccion")),
+                new Group("review an incident", "POST", "/api/incidents/0/review", 404, Set.of("direccion")),
+                new Group("reopen an incident", "POST", "/api/incidents/0/reopen", 404, Set.of("direccion")),
+                new Group("record use of force", "POST", "/api/incidents/0/use-of-force", 404,
+                        Set.of("oficial", "direccion")),
+                new Group("use of force", "GET", "/api/use-of-force/0", 404, personReaders),
+                new Group("use of force statement", "POST", "/api/use-of-force/0/statements", 404,
+                        Set.of("oficial", "direccion")),
+                new Group("statements owed", "GET", "/api/facilities/CECOT/use-of-force-statements", 200,
+                        Set.of("direccion", "inspector")));
     }
 
     @TestFactory

@@ -364,10 +364,45 @@ class HostileInputTest extends ServiceTest {
                 + seriousCase(person.get()) + "/cause", map("cause", "Traumatismo", "establishedBy", "Medicina Legal")));
         s.put("POST /api/serious-cases/{id}/additions", () -> new Sample("direccion", "/api/serious-cases/"
                 + seriousCase(person.get()) + "/additions", map("text", "Declaración del testigo")));
+        s.put("POST /api/incidents", () -> new Sample("oficial", "/api/incidents", map("facilityCode", "CECOT", "type",
+                "FIGHT", "occurredAt", java.time.Instant.now().minusSeconds(3600).toString(), "locationId",
+                fx.newCell("CECOT", 4), "description", "Riña", "people", List.of(map("personId", person.get(), "role",
+                        "VICTIM")), "staff", List.of("oficial"), "submit", true)));
+        s.put("POST /api/incidents/{id}/submit", () -> new Sample("oficial", "/api/incidents/" + incident(person.get())
+                + "/submit", map()));
+        s.put("POST /api/incidents/{id}/additions", () -> new Sample("oficial", "/api/incidents/"
+                + incident(person.get()) + "/additions", map("text", "Testigo")));
+        s.put("POST /api/incidents/{id}/review", () -> {
+            long id = incident(person.get());
+            api.post("/api/incidents/" + id + "/submit", "oficial", map());
+            return new Sample("direccion", "/api/incidents/" + id + "/review", map("decision", "CLOSE", "note", "Ok"));
+        });
+        s.put("POST /api/incidents/{id}/reopen", () -> {
+            long id = incident(person.get());
+            api.post("/api/incidents/" + id + "/submit", "oficial", map());
+            api.post("/api/incidents/" + id + "/review", "direccion", map("decision", "CLOSE"));
+            return new Sample("direccion", "/api/incidents/" + id + "/reopen", map("reason", "Nuevo testigo"));
+        });
+        s.put("POST /api/incidents/{id}/use-of-force", () -> new Sample("oficial", "/api/incidents/"
+                + incident(person.get()) + "/use-of-force", map("officers", List.of("oficial"), "reason", "Separar",
+                "restraint", true, "restraintPosition", "De pie", "techniques", List.of("HANDCUFFS"), "bodyWornCamera",
+                false, "cctv", true, "injuries", List.of(map("personId", person.get(), "description", "Rasguño")))));
+        s.put("POST /api/use-of-force/{id}/statements", () -> {
+            long id = api.post("/api/incidents/" + incident(person.get()) + "/use-of-force", "oficial", map("officers",
+                    List.of("oficial"), "reason", "Separar", "restraint", false, "bodyWornCamera", false, "cctv",
+                    false)).json().get("id").asLong();
+            return new Sample("oficial", "/api/use-of-force/" + id + "/statements", map("text", "Intervine"));
+        });
         return s;
     }
 
     private String facility;
+
+    long incident(long person) {
+        return api.post("/api/incidents", "oficial", map("facilityCode", "CECOT", "type", "FIGHT", "occurredAt",
+                java.time.Instant.now().minusSeconds(600).toString(), "description", "Riña", "people",
+                List.of(map("personId", person, "role", "VICTIM")))).json().get("id").asLong();
+    }
 
     long seriousCase(long person) {
         return api.post("/api/serious-cases", "oficial", map("kind", "SERIOUS_INJURY", "personId", person,
