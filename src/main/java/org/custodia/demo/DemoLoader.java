@@ -18,6 +18,7 @@ import org.custodia.accounts.NewAccount;
 import org.custodia.estate.EstateService;
 import org.custodia.discipline.DisciplineHistory;
 import org.custodia.health.HealthHistory;
+import org.custodia.incidents.IncidentHistory;
 import org.custodia.oversight.SeriousCaseHistory;
 import org.custodia.housing.AffiliationService;
 import org.custodia.housing.SeparationPolicy;
@@ -89,6 +90,7 @@ class DemoLoader implements InitializingBean, SmartInitializingSingleton {
     private final HealthHistory health;
     private final DisciplineHistory solitary;
     private final SeriousCaseHistory seriousCases;
+    private final IncidentHistory incidents;
 
     DemoLoader(DemoProperties props, EstateService estate, PeopleService people, AccountService accounts,
                ChargeService charges, TransferGroundsService transfers, SentenceService sentences,
@@ -97,7 +99,8 @@ class DemoLoader implements InitializingBean, SmartInitializingSingleton {
                @Qualifier("applicationTaskExecutor") TaskExecutor executor, DemoStartGate gate, MenuService menu,
                CountHistory counts, RegimeHistory regimeHistory, WorkHistory work, MealRefusals refusals,
                LocalDays local, JdbcClient client, HealthHistory health, DisciplineHistory solitary,
-               SeriousCaseHistory seriousCases) {
+               SeriousCaseHistory seriousCases, IncidentHistory incidents) {
+        this.incidents = incidents;
         this.seriousCases = seriousCases;
         this.health = health;
         this.solitary = solitary;
@@ -185,6 +188,11 @@ class DemoLoader implements InitializingBean, SmartInitializingSingleton {
             log.info("Demo regime of the last 30 days taken on in {} ms", (System.nanoTime() - regimeStart) / 1_000_000);
             takeOnHealth(facilities);
             takeOnSolitary(facilities);
+            for (DemoEstate f : facilities) {
+                // a month of incidents, about one a day in the mega-prison; the demo officer owes statements
+                incidents.takeOn(f.facility().code(), Math.max(2, f.population() / 1300), "oficial",
+                        props.seed() + 11L * f.facility().code().hashCode(), Actor.SYSTEM, clock.instant());
+            }
             gate.await();  // opening an account publishes an event: not before every listener is in place
             String file = openAccounts();
             progress.finishing();

@@ -23,4 +23,14 @@ class DemoSeriousCasesTest extends ServiceTest {
                 .query(Long.class).single();
         assertThat(endedOnDeath).isEqualTo(deathsTakenOn);
     }
+
+    @Test
+    void theMegaPrisonHasFightsOverFoodAndWaterAndStatementsOverdue() {
+        JsonNode fights = api.get("/api/facilities/CECOT/incidents?type=FIGHT&size=500", "direccion").json();
+        assertThat(fights.get("total").asInt()).isPositive();
+        assertThat(fights.get("items").valueStream().map(i -> i.get("description").asString()))
+                .anyMatch(d -> d.contains("agua") || d.contains("almuerzo"));
+        assertThat(api.get("/api/facilities/CECOT/use-of-force-statements?overdue=true", "inspector").json()
+                .get("total").asInt()).isPositive();
+    }
 }
