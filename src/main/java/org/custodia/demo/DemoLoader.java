@@ -345,8 +345,12 @@ class DemoLoader implements InitializingBean, SmartInitializingSingleton {
      */
     private void takeOnSeriousCases(List<DemoEstate> facilities) {
         for (DemoEstate f : facilities) {
-            int deaths = Math.max(1, (int) Math.round(f.population() * 1.26 / 1000));
-            seriousCases.takeOn(f.facility().code(), deaths, Math.max(1, deaths / 4),
+            // at the rate, a small facility may have had none this year; the mega-prison has had some
+            int deaths = (int) Math.round(f.population() * 1.26 / 1000);
+            if (f.facility().code().equals(DemoEstate.MEGA)) {
+                deaths = Math.max(1, deaths);
+            }
+            seriousCases.takeOn(f.facility().code(), deaths, deaths == 0 ? 0 : Math.max(1, deaths / 4),
                     props.seed() + 5L * f.facility().code().hashCode(), Actor.SYSTEM, clock.instant());
         }
     }
