@@ -14,6 +14,11 @@ class ApiDocsAndHealthTest extends ServiceTest {
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.body()).contains("/api/ledger/verify", "/api/ledger/export", "/api/ledger/checkpoints",
                 "/api/facilities/{code}/occupancy", "/api/people/{id}", "/api/facilities");
+        // health and safety (issue 12)
+        assertThat(docs.body()).contains("/api/people/{id}/screening", "/api/sick-calls/{id}/triage",
+                "/api/figures/health", "/api/health-reports", "/api/serious-cases", "/api/figures/deaths",
+                "/api/incidents/{id}/use-of-force", "/api/discipline/charges/{id}/decision",
+                "/api/facilities/{code}/solitary");
         assertThat(api.get("/swagger-ui/index.html", "inspector").status()).isEqualTo(200);
     }
 
