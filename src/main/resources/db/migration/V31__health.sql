@@ -53,6 +53,7 @@ create table sick_call (
     seen_at         timestamptz,
     seen_by         text,
     appointment_at  timestamptz,
+    referral_movement_id bigint,
     outcome         text check (outcome in ('TREATED','REFERRED_HOSPITAL','REFERRED_SPECIALIST','NO_FURTHER_ACTION',
                                             'REFUSED')),
     check ((priority is null) = (triaged_at is null)),

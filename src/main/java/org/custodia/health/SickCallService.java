@@ -26,6 +26,10 @@ import org.custodia.platform.validation.Moment;
 import org.custodia.platform.validation.RecordCheck;
 import org.custodia.platform.validation.Required;
 import org.custodia.platform.validation.Text;
+import org.custodia.regime.MovementService;
+import org.custodia.regime.NewMovement;
+import org.custodia.regime.Purpose;
+import jakarta.validation.Valid;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,9 +62,18 @@ public class SickCallService {
                          @Moment(daysBack = 3, daysAhead = 60) Instant appointmentAt) {
     }
 
+    /** A referral to hospital is a movement out of the facility: where, who escorts, when the person is due back. */
+    public record Referral(@NotNull(groups = Required.class, message = "required") Long hospitalId,
+                           @NotBlank(groups = Required.class, message = "required") @Text(max = 300) String escort,
+                           @NotNull(groups = Required.class, message = "required") @Moment(daysAhead = 7)
+                           Instant dueBackAt,
+                           Boolean emergency) {
+    }
+
     public record Seen(@NotNull(groups = Required.class, message = "required") Outcome outcome,
                        @Text(max = 4000, multiline = true) String note,
-                       @Moment(daysBack = 3) Instant seenAt) {
+                       @Moment(daysBack = 3) Instant seenAt,
+                       @Valid Referral referral) {
     }
 
     /** The request as custody staff see it: that it exists and its clocks, never what it says. */
@@ -83,9 +96,12 @@ public class SickCallService {
     private final RecordCheck check;
     private final HealthRules rules;
     private final Clock clock;
+    private final MovementService movements;
 
     SickCallService(JdbcClient client, PeopleService people, EstateService estate, ClinicalNotes notes,
-                    LedgerService ledger, RecordCheck check, HealthRules rules, Clock clock) {
+                    LedgerService ledger, RecordCheck check, HealthRules rules, Clock clock,
+                    MovementService movements) {
+        this.movements = movements;
         this.client = client;
         this.people = people;
         this.estate = estate;
@@ -161,15 +177,23 @@ public class SickCallService {
             throw new ConflictException(ErrorCode.ALREADY_DONE, "This request is closed");
         }
         Instant at = step(s.seenAt(), c.triagedAt(), "seenAt");
+        if ((s.outcome() == Outcome.REFERRED_HOSPITAL) != (s.referral() != null)) {
+            throw new InvalidRequestException("referral", "a referral to hospital, and only that, is a movement out: "
+                    + "hospitalId, escort, dueBackAt");
+        }
+        Long movement = s.referral() == null ? null : movements.leave(new NewMovement(List.of(c.personId()),
+                s.referral().hospitalId(), Purpose.MEDICAL, s.referral().escort(), s.referral().dueBackAt(),
+                s.referral().emergency(), "Derivación de la consulta " + id), official).id();
         ClinicalNotes.Stored note = notes.add(c.personId(), c.facilityCode(), ClinicalNotes.Kind.CONSULTATION,
                 Ordered.map("outcome", s.outcome(), "note", s.note()), official, at);
-        client.sql("update sick_call set seen_at = ?, seen_by = ?, outcome = ? where id = ?")
-                .params(Timestamp.from(at), official.username(), s.outcome().name(), id).update();
+        client.sql("update sick_call set seen_at = ?, seen_by = ?, outcome = ?, referral_movement_id = ? where id = ?")
+                .params(Timestamp.from(at), official.username(), s.outcome().name(), movement, id).update();
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("sickCall", id);
         payload.put("outcome", s.outcome());
         payload.put("hoursToSeen", hours(c.receivedAt(), at));
         payload.put("late", c.seenDueBy() != null && at.isAfter(c.seenDueBy()));
+        payload.put("movement", movement);
         payload.put("noteSha256", note.sha256());
         ledger.append(new LedgerEvent(c.facilityCode(), c.personId(), "SICK_CALL_SEEN", payload, Actor.of(official),
                 at));

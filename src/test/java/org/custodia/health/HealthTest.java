@@ -231,6 +231,21 @@ class HealthTest extends ServiceTest {
         }
 
         @Test
+        void aReferralToHospitalIsAMovementOut() {
+            long hospital = fx.newPlace(f.code(), "HOSPITAL");
+            long id = sickCall(OFFICER);
+            api.post("/api/sick-calls/" + id + "/triage", HEALTH, Map.of("priority", "URGENT"));
+            assertThat(api.post("/api/sick-calls/" + id + "/seen", HEALTH, Map.of("outcome", "REFERRED_HOSPITAL"))
+                    .status()).as("where to, with whom, until when").isEqualTo(400);
+            Api.Response r = api.post("/api/sick-calls/" + id + "/seen", HEALTH, Map.of("outcome", "REFERRED_HOSPITAL",
+                    "referral", Map.of("hospitalId", hospital, "escort", "Agentes Pérez y Molina", "dueBackAt",
+                            Instant.now().plus(Duration.ofHours(8)).toString())));
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            JsonNode out = api.get("/api/facilities/" + f.code() + "/out-of-cell", OFFICER).json();
+            assertThat(out.get("items").valueStream().map(m -> m.get("personId").asLong())).contains(person);
+        }
+
+        @Test
         void seeingBeforeTriageIsRefused() {
             long id = sickCall(OFFICER);
             assertThat(api.post("/api/sick-calls/" + id + "/seen", HEALTH, Map.of("outcome", "TREATED")).status())
