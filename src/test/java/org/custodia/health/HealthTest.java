@@ -403,6 +403,14 @@ class HealthTest extends ServiceTest {
     @Nested
     class HealthPage {
         @Test
+        void withoutAFacilityItShowsOneTheOfficialSees() {
+            String scoped = fx.account("salud-" + f.code().toLowerCase(), "HEALTH", f.code());
+            Api.Response r = api.get("/health", scoped);
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.body()).contains(f.code());
+        }
+
+        @Test
         void custodyStaffDoNotOpenIt() {
             assertThat(api.get("/health?facility=" + f.code(), OFFICER).status()).isEqualTo(403);
         }

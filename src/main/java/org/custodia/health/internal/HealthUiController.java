@@ -1,6 +1,8 @@
 package org.custodia.health.internal;
 
 import org.custodia.accounts.AccessLog;
+import org.custodia.estate.EstateService;
+import org.custodia.estate.Occupancy;
 import org.custodia.health.HealthFigures;
 import org.custodia.health.Priority;
 import org.custodia.health.ScreeningService;
@@ -31,9 +33,11 @@ class HealthUiController {
     private final ScreeningService screening;
     private final AccessLog accessLog;
     private final LocalDays local;
+    private final EstateService estate;
 
     HealthUiController(HealthFigures figures, SickCallService sickCalls, ScreeningService screening,
-                       AccessLog accessLog, LocalDays local) {
+                       AccessLog accessLog, LocalDays local, EstateService estate) {
+        this.estate = estate;
         this.figures = figures;
         this.sickCalls = sickCalls;
         this.screening = screening;
@@ -46,8 +50,9 @@ class HealthUiController {
     String health(@RequestParam(required = false) String facility,
                   @RequestParam(defaultValue = "OVERDUE") SickCallService.State state, Model model) {
         Official o = Officials.current();
-        String f = facility == null || facility.isBlank() ? (o.national() ? "CECOT" : o.facilities().stream()
-                .sorted().findFirst().orElse(null)) : facility;
+        // without a facility asked for: the first the official sees (the one they work in, for most)
+        String f = facility == null || facility.isBlank() ? estate.facilities(o).stream().map(Occupancy::id)
+                .sorted().findFirst().orElse(null) : facility;
         HealthFigures.Figures h = figures.of(f, null, null, o);
         Page<SickCallService.SickCall> queue = sickCalls.worklist(f, state, 0, 100, o);
         Page<ScreeningService.Unscreened> unscreened = screening.unscreened(f, true, 0, 100, o);
