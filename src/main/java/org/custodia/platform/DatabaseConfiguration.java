@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +25,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.util.FileSystemUtils;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.StringUtils;
 
 /**
@@ -218,16 +218,15 @@ class DatabaseConfiguration {
                                 @Value("${custodia.db.password:}") String password,
                                 @Value("${custodia.db.owner-user:}") String ownerUser,
                                 @Value("${custodia.db.owner-password:}") String ownerPassword) {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
+        // A plain driver data source, not PGSimpleDataSource: that one reports a URL carrying every driver property,
+        // which Flyway scans with regular expressions to redact it (0.4 s of each start).
         if (embedded.postgres() != null) {
-            ds.setUrl(embedded.postgres().getJdbcUrl(OWNER, "postgres"));
-            ds.setUser(OWNER);
-            ds.setPassword(embedded.passwords().owner());
-        } else {
-            ds.setUrl(url);
-            ds.setUser(StringUtils.hasText(ownerUser) ? ownerUser : user);
-            ds.setPassword(StringUtils.hasText(ownerUser) ? ownerPassword : password);
+            return new SimpleDriverDataSource(new org.postgresql.Driver(), embedded.postgres().getJdbcUrl(OWNER,
+                    "postgres"), OWNER, embedded.passwords().owner());
         }
+        boolean owner = StringUtils.hasText(ownerUser);
+        SimpleDriverDataSource ds = new SimpleDriverDataSource(new org.postgresql.Driver(), url,
+                owner ? ownerUser : user, owner ? ownerPassword : password);
         return ds;
     }
 
