@@ -5,15 +5,18 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.custodia.estate.EstateService;
+import org.custodia.incidents.IncidentService;
 import org.custodia.ledger.Actor;
 import org.custodia.ledger.LedgerEvent;
 import org.custodia.ledger.LedgerService;
@@ -47,9 +50,13 @@ public class DisciplinaryCharges {
 
     public enum Outcome { PROVED, DISMISSED, NOT_PROCEEDED, REFERRED }
 
+    /**
+     * A charge names the incident it arises from ({@code incidentId}, whose recorded time is the incident's time;
+     * a different {@code incidentAt} is refused) or, for an incident not recorded as one, the time it happened.
+     */
     public record NewCharge(@NotNull(groups = Required.class, message = "required") Long personId,
-                            @NotNull(groups = Required.class, message = "required") @Moment(daysBack = 30)
-                            Instant incidentAt,
+                            @Positive Long incidentId,
+                            @Moment(daysBack = 30) Instant incidentAt,
                             @Text(max = 100) String incidentReference,
                             @NotBlank(groups = Required.class, message = "required") @Text(max = 200) String offence,
                             @NotBlank(groups = Required.class, message = "required")
@@ -76,8 +83,8 @@ public class DisciplinaryCharges {
                            @Text(max = 2000, multiline = true) String reason) {
     }
 
-    public record Charge(long id, long personId, String name, String facilityCode, Instant incidentAt,
-                         String incidentReference, String offence, String particulars, String laidBy, Instant laidAt,
+    public record Charge(long id, long personId, String name, String facilityCode, Long incidentId,
+                         Instant incidentAt, String incidentReference, String offence, String particulars, String laidBy, Instant laidAt,
                          State state, Instant hearingAt, String personsAccount, String findings, String decidedBy,
                          Instant decidedAt, List<Sanction> sanctions) {
     }
@@ -85,15 +92,18 @@ public class DisciplinaryCharges {
     private final JdbcClient client;
     private final PeopleService people;
     private final EstateService estate;
+    private final IncidentService incidents;
     private final SolitaryService solitary;
     private final LedgerService ledger;
     private final RecordCheck check;
     private final DisciplineRules rules;
     private final Clock clock;
 
-    DisciplinaryCharges(JdbcClient client, PeopleService people, EstateService estate, SolitaryService solitary,
-                  LedgerService ledger, RecordCheck check, DisciplineRules rules, Clock clock) {
+    DisciplinaryCharges(JdbcClient client, PeopleService people, EstateService estate, IncidentService incidents,
+                        SolitaryService solitary, LedgerService ledger, RecordCheck check, DisciplineRules rules,
+                        Clock clock) {
         this.client = client;
+        this.incidents = incidents;
         this.people = people;
         this.estate = estate;
         this.solitary = solitary;
@@ -108,30 +118,57 @@ public class DisciplinaryCharges {
         check.require(c, "No charge was laid");
         PersonRecord p = people.held(c.personId(), official);
         Instant now = clock.instant();
-        if (c.incidentAt().isAfter(now)) {
+        Instant incidentAt = incidentTime(c, official);
+        if (incidentAt.isAfter(now)) {
             throw new InvalidRequestException("incidentAt", "not in the future");
         }
-        if (Duration.between(c.incidentAt(), now).toHours() >= rules.chargeHours()) {
+        if (Duration.between(incidentAt, now).toHours() >= rules.chargeHours()) {
             throw new ConflictException(ErrorCode.CHARGE_OUT_OF_TIME, "A charge is laid within "
                     + rules.chargeHours() + " hours of the incident", Map.of("hours", rules.chargeHours()));
         }
         String facility = p.current().facilityCode();
         long id = client.sql("""
-                        insert into discipline_charge (person_id, facility_code, incident_at, incident_reference, offence,
-                                                       particulars, laid_by, laid_at, state)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, 'AWAITING_HEARING') returning id""")
-                .params(c.personId(), facility, Timestamp.from(c.incidentAt()), c.incidentReference(),
+                        insert into discipline_charge (person_id, facility_code, incident_id, incident_at,
+                                                       incident_reference, offence, particulars, laid_by, laid_at, state)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'AWAITING_HEARING') returning id""")
+                .params(c.personId(), facility, c.incidentId(), Timestamp.from(incidentAt), c.incidentReference(),
                         c.offence().strip(), c.particulars().strip(), official.username(), Timestamp.from(now))
                 .query(Long.class).single();
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("charge", id);
         payload.put("offence", c.offence().strip());
-        payload.put("incidentAt", c.incidentAt());
+        if (c.incidentId() != null) {
+            payload.put("incident", c.incidentId());
+        }
+        payload.put("incidentAt", incidentAt);
         payload.put("incidentReference", c.incidentReference());
         payload.put("particularsSha256", Sha256.hex(c.particulars().strip()));
         ledger.append(new LedgerEvent(facility, c.personId(), "DISCIPLINE_CHARGE_LAID", payload, Actor.of(official),
                 now));
         return find(id, official);
+    }
+
+    /**
+     * The incident's time: the recorded incident's, when the charge names one the official sees and the person is
+     * named in; otherwise the time given.
+     */
+    private Instant incidentTime(NewCharge c, Official official) {
+        if (c.incidentId() == null) {
+            if (c.incidentAt() == null) {
+                throw new InvalidRequestException("incidentAt", "required when no incidentId is given");
+            }
+            return c.incidentAt();
+        }
+        IncidentService.Incident incident = incidents.find(c.incidentId(), official);
+        if (incident.people().stream().noneMatch(x -> x.personId() == c.personId())) {
+            throw new InvalidRequestException("incidentId", "the person is not named in incident " + incident.id());
+        }
+        if (c.incidentAt() != null && !c.incidentAt().truncatedTo(ChronoUnit.SECONDS)
+                .equals(incident.occurredAt().truncatedTo(ChronoUnit.SECONDS))) {
+            throw new InvalidRequestException("incidentAt", "differs from the time incident " + incident.id()
+                    + " records");
+        }
+        return incident.occurredAt();
     }
 
     @Transactional
@@ -257,12 +294,14 @@ public class DisciplinaryCharges {
         List<Charge> charges = client.sql("""
                         select c.id, c.person_id, n.given_names, n.first_surname, n.second_surname, c.facility_code,
                                c.incident_at, c.incident_reference, c.offence, c.particulars, c.laid_by, c.laid_at,
-                               c.state, c.hearing_at, c.persons_account, c.findings, c.decided_by, c.decided_at
+                               c.state, c.hearing_at, c.persons_account, c.findings, c.decided_by, c.decided_at,
+                               c.incident_id
                           from discipline_charge c join people_name n on n.person_id = c.person_id
                         """ + " where " + where + " order by c.laid_at, c.id limit ? offset ?")
                 .params(all)
                 .query((rs, i) -> new Charge(rs.getLong(1), rs.getLong(2), PeopleService.fullName(rs.getString(3),
-                        rs.getString(4), rs.getString(5)), rs.getString(6), rs.getTimestamp(7).toInstant(),
+                        rs.getString(4), rs.getString(5)), rs.getString(6), rs.getObject(19, Long.class),
+                        rs.getTimestamp(7).toInstant(),
                         rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
                         rs.getTimestamp(12).toInstant(), State.valueOf(rs.getString(13)), instant(rs.getTimestamp(14)),
                         rs.getString(15), rs.getString(16), rs.getString(17), instant(rs.getTimestamp(18)), List.of()))
@@ -278,7 +317,8 @@ public class DisciplinaryCharges {
                         .add(new Sanction(SanctionKind.valueOf(rs.getString(2)), (Integer) rs.getObject(3),
                                 rs.getString(4))))
                 .list();
-        return charges.stream().map(c -> new Charge(c.id(), c.personId(), c.name(), c.facilityCode(), c.incidentAt(),
+        return charges.stream().map(c -> new Charge(c.id(), c.personId(), c.name(), c.facilityCode(), c.incidentId(),
+                c.incidentAt(),
                 c.incidentReference(), c.offence(), c.particulars(), c.laidBy(), c.laidAt(), c.state(), c.hearingAt(),
                 c.personsAccount(), c.findings(), c.decidedBy(), c.decidedAt(),
                 sanctions.getOrDefault(c.id(), List.of()))).toList();

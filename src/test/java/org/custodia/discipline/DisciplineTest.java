@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,6 +150,91 @@ class DisciplineTest extends ServiceTest {
                     Map.of("reason", "Error de identificación")).status()).isEqualTo(200);
             assertThat(api.get("/api/facilities/" + f.code() + "/solitary", OFFICER).json().get("total").asInt())
                     .isZero();
+        }
+    }
+
+    /** An incident recorded by the incidents module naming the person (and another), {@code hoursAgo} ago. */
+    long incident(long hoursAgo, long named) {
+        Map<String, Object> i = new HashMap<>();
+        i.put("facilityCode", f.code());
+        i.put("type", "FIGHT");
+        i.put("occurredAt", Instant.now().minus(Duration.ofHours(hoursAgo)).truncatedTo(ChronoUnit.SECONDS).toString());
+        i.put("locationId", f.cells().get(0));
+        i.put("description", "Pelea en la celda durante el reparto de agua");
+        i.put("people", List.of(Map.of("personId", named, "role", "PERPETRATOR")));
+        Api.Response r = api.post("/api/incidents", OFFICER, i);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("id").asLong();
+    }
+
+    Api.Response layFrom(long incident, Instant typed) {
+        Map<String, Object> body = new HashMap<>(Map.of("personId", person, "incidentId", incident, "offence",
+                "Agresión a otro privado de libertad", "particulars", "Golpeó a su compañero de celda"));
+        if (typed != null) {
+            body.put("incidentAt", typed.toString());
+        }
+        return api.post("/api/discipline/charges", OFFICER, body);
+    }
+
+    @Nested
+    class FromAnIncident {
+        @Test
+        void theChargeTakesTheTimeTheIncidentRecords() {
+            long incident = incident(3, person);
+            String recorded = api.get("/api/incidents/" + incident, OFFICER).json().get("occurredAt").asString();
+            Api.Response r = layFrom(incident, null);
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            assertThat(r.json().get("incidentId").asLong()).isEqualTo(incident);
+            assertThat(Instant.parse(r.json().get("incidentAt").asString())).isEqualTo(Instant.parse(recorded));
+        }
+
+        @Test
+        void anIncidentPastTheHoursIsOutOfTimeWhateverTimeIsTyped() {
+            long incident = incident(50, person);
+            Api.Response r = layFrom(incident, null);
+            assertThat(r.status()).as(r.body()).isEqualTo(409);
+            assertThat(r.json().get("code").asString()).isEqualTo("charge-out-of-time");
+        }
+
+        @Test
+        void aTypedTimeThatDiffersFromTheIncidentsIsRefusedAndNothingIsLaid() {
+            long incident = incident(50, person);
+            long before = fx.ledgerEntries();
+            Api.Response r = layFrom(incident, Instant.now().minus(Duration.ofHours(1)));
+            assertThat(r.status()).as(r.body()).isEqualTo(400);
+            assertThat(r.body()).contains("incidentAt");
+            assertThat(fx.ledgerEntries()).isEqualTo(before);
+        }
+
+        @Test
+        void aPersonNotNamedInTheIncidentIsNotChargedFromIt() {
+            long other = fx.admitAs(RECORDS, f.code(), f.cells().get(1));
+            long incident = incident(2, other);
+            Api.Response r = layFrom(incident, null);
+            assertThat(r.status()).as(r.body()).isEqualTo(400);
+            assertThat(r.body()).contains("incidentId");
+        }
+
+        @Test
+        void anUnknownIncidentIsNotFound() {
+            assertThat(layFrom(Long.MAX_VALUE, null).status()).isEqualTo(404);
+        }
+
+        @Test
+        void withoutAnIncidentTheTimeIsRequired() {
+            Api.Response r = api.post("/api/discipline/charges", OFFICER, Map.of("personId", person, "offence",
+                    "Riña", "particulars", "Pelea en el patio"));
+            assertThat(r.status()).as(r.body()).isEqualTo(400);
+            assertThat(r.body()).contains("incidentAt");
+        }
+
+        @Test
+        void theChargePageLinksTheIncident() {
+            long incident = incident(2, person);
+            long charge = layFrom(incident, null).json().get("id").asLong();
+            Api.Response page = api.get("/discipline/charges/" + charge, OFFICER);
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body()).contains("href=\"/incidents/" + incident + "\"");
         }
     }
 
