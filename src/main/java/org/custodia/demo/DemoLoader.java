@@ -189,9 +189,13 @@ class DemoLoader implements InitializingBean, SmartInitializingSingleton {
             takeOnHealth(facilities);
             takeOnSolitary(facilities);
             for (DemoEstate f : facilities) {
-                // a month of incidents, about one a day in the mega-prison; the demo officer owes statements
-                incidents.takeOn(f.facility().code(), Math.max(2, f.population() / 1300), "oficial",
-                        props.seed() + 11L * f.facility().code().hashCode(), Actor.SYSTEM, clock.instant());
+                // a month of incidents, about one a day in the mega-prison; the demo officer owes statements; the
+                // month's fights and assaults have their charges laid, still awaiting a hearing (a backlog)
+                String code = f.facility().code();
+                incidents.takeOn(code, Math.max(2, f.population() / 1300), "oficial",
+                        props.seed() + 11L * code.hashCode(), Actor.SYSTEM, clock.instant());
+                solitary.takeOnCharges(code, incidents.accusedSince(code, clock.instant().minus(
+                        java.time.Duration.ofDays(31))), "oficial", Actor.SYSTEM, clock.instant());
             }
             gate.await();  // opening an account publishes an event: not before every listener is in place
             String file = openAccounts();

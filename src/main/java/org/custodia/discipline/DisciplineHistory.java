@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.custodia.incidents.IncidentHistory;
 import org.custodia.ledger.Actor;
 import org.custodia.ledger.LedgerEvent;
 import org.custodia.ledger.LedgerService;
+import org.custodia.platform.Ordered;
 import org.custodia.platform.Sha256;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -85,5 +87,36 @@ public class DisciplineHistory {
         payload.put("placements", people.size());
         payload.put("rowsSha256", Sha256.hex(rows));
         ledger.append(new LedgerEvent(facility, null, "SOLITARY_TAKEN_ON", payload, actor, now));
+    }
+
+    /**
+     * The charges laid after a facility's recent fights and assaults, each naming its incident and laid by the
+     * facility's officer a few hours after it (within the hours the rules allow), awaiting a hearing. One ledger
+     * entry per facility with the SHA-256 of the rows.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void takeOnCharges(String facility, List<IncidentHistory.Accused> accused, String officer, Actor actor,
+                              Instant now) {
+        if (accused.isEmpty()) {
+            return;
+        }
+        for (IncidentHistory.Accused a : accused) {
+            Instant laid = a.occurredAt().plus(Duration.ofHours(3));
+            client.sql("""
+                            insert into discipline_charge (person_id, facility_code, incident_id, incident_at, offence,
+                                                           particulars, laid_by, laid_at, state)
+                            values (?, ?, ?, ?, 'Agresión a otro privado de libertad', ?, ?, ?, 'AWAITING_HEARING')""")
+                    .params(a.personId(), facility, a.incidentId(), Timestamp.from(a.occurredAt()),
+                            "Señalado como agresor en el incidente n.º " + a.incidentId(), officer,
+                            Timestamp.from(laid.isAfter(now) ? now : laid))
+                    .update();
+        }
+        String rows = client.sql("""
+                        select string_agg(id || ':' || person_id || ':' || incident_id || ':' || epoch_micros(laid_at),
+                                          E'\\n' order by id)
+                          from discipline_charge where facility_code = ? and incident_id is not null""")
+                .param(facility).query(String.class).single();
+        ledger.append(new LedgerEvent(facility, null, "DISCIPLINE_CHARGES_TAKEN_ON", Ordered.map("charges",
+                accused.size(), "rowsSha256", Sha256.hex(rows)), actor, now));
     }
 }

@@ -32,6 +32,10 @@ public class IncidentHistory {
     private static final String[] TYPES = {"FIGHT", "FIGHT", "FOOD_REFUSAL", "LOSS_OF_WATER_SUPPLY", "CONTRABAND",
         "DISTURBANCE"};
 
+    /** Someone named as the perpetrator of a recorded fight or assault: what a disciplinary charge may arise from. */
+    public record Accused(long incidentId, Instant occurredAt, long personId) {
+    }
+
     private final JdbcClient client;
     private final LedgerService ledger;
 
@@ -95,5 +99,19 @@ public class IncidentHistory {
                 .params(facility, actor.account()).query(String.class).single();
         ledger.append(new LedgerEvent(facility, null, "INCIDENTS_TAKEN_ON", Ordered.map("incidents",
                 Math.min(count, held.size() / 2), "rowsSha256", Sha256.hex(rows)), actor, now));
+    }
+
+    /** The perpetrators named in a facility's violent incidents since a moment (the take-on of the charges laid). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Accused> accusedSince(String facility, Instant since) {
+        return client.sql("""
+                        select i.id, i.occurred_at, p.person_id
+                          from incident i join incident_person p on p.incident_id = i.id
+                         where i.facility_code = ? and i.occurred_at >= ? and p.role = 'PERPETRATOR'
+                           and i.type = any(?)
+                         order by i.occurred_at, i.id, p.person_id""")
+                .params(facility, Timestamp.from(since),
+                        IncidentService.VIOLENCE.stream().map(Enum::name).toArray(String[]::new))
+                .query((rs, n) -> new Accused(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getLong(3))).list();
     }
 }

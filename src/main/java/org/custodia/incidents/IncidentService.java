@@ -56,7 +56,7 @@ public class IncidentService {
 
     public enum Decision { CLOSE, NEEDS_UPDATING }
 
-    private static final Set<Type> VIOLENCE = EnumSet.of(Type.FIGHT, Type.ASSAULT_ON_PERSON, Type.DISTURBANCE);
+    static final Set<Type> VIOLENCE = EnumSet.of(Type.FIGHT, Type.ASSAULT_ON_PERSON, Type.DISTURBANCE);
 
     public record Involved(@NotNull(groups = Required.class, message = "required") Long personId,
                            @NotNull(groups = Required.class, message = "required") PersonRole role) {
