@@ -84,8 +84,8 @@ public class DisciplinaryCharges {
     }
 
     public record Charge(long id, long personId, String name, String facilityCode, Long incidentId,
-                         Instant incidentAt, String incidentReference, String offence, String particulars, String laidBy, Instant laidAt,
-                         State state, Instant hearingAt, String personsAccount, String findings, String decidedBy,
+                         Instant incidentAt, String incidentReference, String offence, String particulars,
+                         String laidBy, Instant laidAt, State state, Instant hearingAt, String personsAccount, String findings, String decidedBy,
                          Instant decidedAt, List<Sanction> sanctions) {
     }
 
@@ -318,8 +318,7 @@ public class DisciplinaryCharges {
                                 rs.getString(4))))
                 .list();
         return charges.stream().map(c -> new Charge(c.id(), c.personId(), c.name(), c.facilityCode(), c.incidentId(),
-                c.incidentAt(),
-                c.incidentReference(), c.offence(), c.particulars(), c.laidBy(), c.laidAt(), c.state(), c.hearingAt(),
+                c.incidentAt(), c.incidentReference(), c.offence(), c.particulars(), c.laidBy(), c.laidAt(), c.state(), c.hearingAt(),
                 c.personsAccount(), c.findings(), c.decidedBy(), c.decidedAt(),
                 sanctions.getOrDefault(c.id(), List.of()))).toList();
     }

@@ -114,8 +114,10 @@ public class DisciplineHistory {
         String rows = client.sql("""
                         select string_agg(id || ':' || person_id || ':' || incident_id || ':' || epoch_micros(laid_at),
                                           E'\\n' order by id)
-                          from discipline_charge where facility_code = ? and incident_id is not null""")
-                .param(facility).query(String.class).single();
+                          from discipline_charge where facility_code = ? and incident_id = any(?)""")
+                .params(facility, accused.stream().map(IncidentHistory.Accused::incidentId).distinct()
+                        .toArray(Long[]::new))
+                .query(String.class).single();
         ledger.append(new LedgerEvent(facility, null, "DISCIPLINE_CHARGES_TAKEN_ON", Ordered.map("charges",
                 accused.size(), "rowsSha256", Sha256.hex(rows)), actor, now));
     }
