@@ -7,6 +7,7 @@ import java.time.temporal.TemporalAccessor;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
+import org.custodia.platform.InstantText;
 
 /**
  * The one encoding that is hashed: keys sorted, no white space, strings escaped minimally (non-ASCII kept as
@@ -35,22 +36,7 @@ public final class CanonicalJson {
             case BigDecimal d -> sb.append(d.toPlainString());
             case Double d -> throw new IllegalArgumentException("floating-point values are not canonical: " + d);
             case Float f -> throw new IllegalArgumentException("floating-point values are not canonical: " + f);
-            case Map<?, ?> m -> {
-                TreeMap<String, Object> sorted = new TreeMap<>();
-                m.forEach((k, val) -> sorted.put(String.valueOf(k), val));
-                sb.append('{');
-                boolean first = true;
-                for (var e : sorted.entrySet()) {
-                    if (!first) {
-                        sb.append(',');
-                    }
-                    first = false;
-                    string(sb, e.getKey());
-                    sb.append(':');
-                    write(sb, e.getValue());
-                }
-                sb.append('}');
-            }
+            case Map<?, ?> m -> map(sb, m);
             case Collection<?> c -> {
                 sb.append('[');
                 boolean first = true;
@@ -63,32 +49,66 @@ public final class CanonicalJson {
                 }
                 sb.append(']');
             }
-            case Instant i -> string(sb, i.toString());
+            case Instant i -> InstantText.append(sb.append('"'), i).append('"');  // nothing in it to escape
             case TemporalAccessor t -> string(sb, t.toString());
             case Enum<?> e -> string(sb, e.name());
             default -> throw new IllegalArgumentException("cannot encode " + v.getClass().getName());
         }
     }
 
+    /** Keys in order: as they come when they already are (most maps are built so), else sorted. */
+    private static void map(StringBuilder sb, Map<?, ?> m) {
+        String[] keys = new String[m.size()];
+        Object[] values = new Object[m.size()];
+        int n = 0;
+        boolean sorted = true;
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            keys[n] = String.valueOf(e.getKey());
+            values[n] = e.getValue();
+            sorted &= n == 0 || keys[n - 1].compareTo(keys[n]) < 0;
+            n++;
+        }
+        if (!sorted) {
+            // String.valueOf may make two keys equal (a map with the key 1 and the key "1"): the last one wins
+            TreeMap<String, Object> byKey = new TreeMap<>();
+            for (int i = 0; i < n; i++) {
+                byKey.put(keys[i], values[i]);
+            }
+            keys = byKey.keySet().toArray(String[]::new);
+            values = byKey.values().toArray();
+            n = keys.length;
+        }
+        sb.append('{');
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            string(sb, keys[i]);
+            sb.append(':');
+            write(sb, values[i]);
+        }
+        sb.append('}');
+    }
+
     static void string(StringBuilder sb, String s) {
         sb.append('"');
+        int from = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                continue;
+            }
+            sb.append(s, from, i);  // the run of characters written as they are
+            from = i + 1;
             switch (c) {
                 case '"' -> sb.append("\\\"");
                 case '\\' -> sb.append("\\\\");
                 case '\n' -> sb.append("\\n");
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
+                default -> sb.append(String.format("\\u%04x", (int) c));
             }
         }
-        sb.append('"');
+        sb.append(s, from, s.length()).append('"');
     }
 }
