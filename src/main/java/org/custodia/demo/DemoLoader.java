@@ -182,6 +182,8 @@ class DemoLoader implements InitializingBean, SmartInitializingSingleton {
             for (DemoEstate f : facilities) {
                 populate(f, generator, demoFiles);
             }
+            people.analyseTakenOn();  // what follows joins the population: plan it for its size
+            estate.analyseTakenOn();
             takeOnSeriousCases(facilities);  // first: the dead are not in the regime, health care or solitary
             long regimeStart = System.nanoTime();
             regime.load(facilities, clock.instant());

@@ -146,6 +146,15 @@ public class EstateService implements FacilityDirectory {
      * past its certified capacity: the check and the increment are one statement, so two officers cannot both take
      * the last place.
      */
+    /**
+     * After an estate and its population are taken on in one transaction, before take-ons that join them: the
+     * planner's statistics of the locations (see V36; without them it takes the new tables for empty).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void analyseTakenOn() {
+        client.sql("select estate_analyse()").query().listOfRows();
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public Location occupy(long locationId, boolean enforceCapacity) {
         int updated = client.sql("""
