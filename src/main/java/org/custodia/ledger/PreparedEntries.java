@@ -43,6 +43,13 @@ final class PreparedEntries {
         return pipelined(events, first, prevHash, recordedAt, sink);
     }
 
+    /** The entries made ready on the calling thread, as a list (for entries made ready ahead of their writing). */
+    static List<Entry> list(List<LedgerEvent> events, long first, String prevHash, Instant recordedAt) {
+        List<Entry> out = new ArrayList<>(events.size());
+        prepare(events, first, prevHash, recordedAt, out::addAll, Math.max(1, events.size()));
+        return out;
+    }
+
     private static String pipelined(List<LedgerEvent> events, long first, String prevHash, Instant recordedAt,
                                     Consumer<Entry> sink) {
         BlockingQueue<Object> ready = new ArrayBlockingQueue<>(8);
