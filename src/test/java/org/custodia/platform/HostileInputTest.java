@@ -502,16 +502,21 @@ class HostileInputTest extends ServiceTest {
                 continue;
             }
             Sample sample = make.get();
+            String token = token(sample.user());
+            // the records as a refusal left them: nothing else runs before the next request, so they are its
+            // "before" (reading them is most of this test's time, and every request but the accepted reads it once)
+            String unchanged = null;
             for (Map.Entry<String, Object> mutation : mutations(sample.body()).entrySet()) {
-                String token = token(sample.user());
-                String before = state();
+                String before = unchanged != null ? unchanged : state();
                 Api.Response r = endpoint.startsWith("PUT ")
                         ? api.putWithToken(sample.path(), token, mutation.getValue())
                         : api.postWithToken(sample.path(), token, mutation.getValue());
                 requests++;
+                String after = r.status() >= 400 && r.status() < 500 ? state() : null;
+                unchanged = before.equals(after) ? after : null;
                 if (r.status() >= 500) {
                     failures.add(endpoint + " " + mutation.getKey() + " -> " + r.status() + " " + r.body());
-                } else if (r.status() >= 400 && !state().equals(before)) {
+                } else if (after != null && !after.equals(before)) {
                     failures.add(endpoint + " " + mutation.getKey() + " -> " + r.status() + " but changed records");
                 } else if (r.status() >= 400 && (r.body().contains("Exception") || r.body().contains("java."))) {
                     // a Java exception named in the answer (a field may be called "exceptions")

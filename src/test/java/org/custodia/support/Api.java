@@ -79,6 +79,11 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
+    public Response deleteWithToken(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
+                .DELETE());
+    }
+
     public Response delete(String path, String user) {
         return send(request(path, user).DELETE());
     }
