@@ -142,11 +142,6 @@ public class EstateService implements FacilityDirectory {
     }
 
     /**
-     * Counts one more person in a location. With {@code enforceCapacity} a cell (or punishment cell) never goes
-     * past its certified capacity: the check and the increment are one statement, so two officers cannot both take
-     * the last place.
-     */
-    /**
      * After an estate and its population are taken on in one transaction, before take-ons that join them: the
      * planner's statistics of the locations (see V36; without them it takes the new tables for empty).
      */
@@ -155,6 +150,11 @@ public class EstateService implements FacilityDirectory {
         client.sql("select estate_analyse()").query().listOfRows();
     }
 
+    /**
+     * Counts one more person in a location. With {@code enforceCapacity} a cell (or punishment cell) never goes
+     * past its certified capacity: the check and the increment are one statement, so two officers cannot both take
+     * the last place.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public Location occupy(long locationId, boolean enforceCapacity) {
         int updated = client.sql("""
