@@ -74,8 +74,8 @@ class LedgerWriter {
      * What a transaction has appended and not yet written. Entries of a chain whose head it already holds (after its
      * first {@value #FLUSH_AT} entries) are numbered and chained as they are appended, on a thread of its own, while
      * the transaction goes on with its other work (a population's rows): by the time they are written they are ready,
-     * and writing them waits only for the database. They were made ready while being written, and PostgreSQL waited
-     * for them for half of that time.
+     * and writing them waits only for the database (made ready while being written, as the first ones still are, they
+     * kept PostgreSQL waiting for half of that time).
      */
     private final class Pending {
         private final List<LedgerEvent> unheld = new ArrayList<>();
@@ -136,7 +136,7 @@ class LedgerWriter {
         private final class Held {
             private final String chain;
             private final List<Future<List<PreparedEntries.Entry>>> ready = new ArrayList<>();
-            private long preparedSeq;       // touched on the preparing thread only
+            private long preparedSeq;       // set here, then touched on the preparing thread only
             private String preparedHash;
 
             Held(String chain, Head head) {
