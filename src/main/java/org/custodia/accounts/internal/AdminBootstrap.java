@@ -10,16 +10,19 @@ import org.custodia.platform.SecretFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
  * On an empty database, opens {@code admin} with the password from {@code CUSTODIA_ADMIN_PASSWORD}, or a random
- * one written only to {@code <data-dir>/admin-password} (mode 600), never to the log.
+ * one written only to {@code <data-dir>/admin-password} (mode 600), never to the log. Once the application is
+ * ready, not during start-up: a first start's demo load, begun during start-up, holds the national chain's head
+ * (where accounts are recorded) until it commits, and waits for start-up to finish before it does.
  */
 @Component
-class AdminBootstrap implements SmartInitializingSingleton {
+class AdminBootstrap {
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
     private final AccountService accounts;
     private final String configured;
@@ -32,8 +35,8 @@ class AdminBootstrap implements SmartInitializingSingleton {
         this.dataDir = dataDir;
     }
 
-    @Override
-    public void afterSingletonsInstantiated() {
+    @EventListener(ApplicationReadyEvent.class)
+    void open() {
         try {
             load();
         } catch (IOException e) {
