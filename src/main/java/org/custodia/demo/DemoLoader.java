@@ -43,6 +43,7 @@ import org.custodia.platform.LocalDays;
 import org.custodia.regime.MealRefusals;
 import org.custodia.regime.RegimeHistory;
 import org.custodia.work.WorkHistory;
+import org.custodia.platform.TakeOnIndexes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.custodia.platform.SecretFiles;
 import org.slf4j.Logger;
@@ -91,6 +92,7 @@ class DemoLoader implements InitializingBean, SmartInitializingSingleton {
     private final DisciplineHistory solitary;
     private final SeriousCaseHistory seriousCases;
     private final IncidentHistory incidents;
+    private final TakeOnIndexes takeOnIndexes;
 
     DemoLoader(DemoProperties props, EstateService estate, PeopleService people, AccountService accounts,
                ChargeService charges, TransferGroundsService transfers, SentenceService sentences,
@@ -99,8 +101,9 @@ class DemoLoader implements InitializingBean, SmartInitializingSingleton {
                @Qualifier("applicationTaskExecutor") TaskExecutor executor, DemoStartGate gate, MenuService menu,
                CountHistory counts, RegimeHistory regimeHistory, WorkHistory work, MealRefusals refusals,
                LocalDays local, JdbcClient client, HealthHistory health, DisciplineHistory solitary,
-               SeriousCaseHistory seriousCases, IncidentHistory incidents) {
+               SeriousCaseHistory seriousCases, IncidentHistory incidents, TakeOnIndexes takeOnIndexes) {
         this.incidents = incidents;
+        this.takeOnIndexes = takeOnIndexes;
         this.seriousCases = seriousCases;
         this.health = health;
         this.solitary = solitary;
@@ -170,6 +173,8 @@ class DemoLoader implements InitializingBean, SmartInitializingSingleton {
         long start = System.nanoTime();
         log.info("Loading the demo: {} facilities, {} people, in one transaction", facilities.size(), progress.total());
         String passwords = tx.execute(s -> {
+            // the empty tables' secondary indexes and foreign keys are built once, after the rows (V38)
+            int deferred = takeOnIndexes.defer();
             for (DemoEstate f : facilities) {
                 estate.registerFacility(f.facility(), Actor.SYSTEM);
                 f.pavilions().forEach(p -> estate.addPavilion(f.facility().code(), p.code(), p.name(), p.levels(),
@@ -202,6 +207,10 @@ class DemoLoader implements InitializingBean, SmartInitializingSingleton {
             gate.await();  // opening an account publishes an event: not before every listener is in place
             String file = openAccounts();
             progress.finishing();
+            long restoring = System.nanoTime();
+            takeOnIndexes.restore();
+            log.info("{} indexes and foreign keys of the demo's tables built after the load in {} ms", deferred,
+                    (System.nanoTime() - restoring) / 1_000_000);
             people.finishTakingOn();
             return file;
         });
