@@ -34,14 +34,27 @@ class TakeOnIndexesTest extends ServiceTest {
         return db.sql("select custodia_take_on_defer(?)").param(tables).query(Integer.class).single();
     }
 
+    /** Every test rolls back what it did to the demo's tables. */
+    private void rolledBack(Runnable body) {
+        tx.executeWithoutResult(s -> {
+            s.setRollbackOnly();
+            body.run();
+        });
+    }
+
+    /** The aliases emptied and their table's foreign key dropped, in the test's transaction. */
+    private void aliasesDeferred() {
+        db.sql("delete from person_alias").update();
+        assertThat(defer("person_alias")).isEqualTo(1);  // its foreign key to person
+    }
+
     private void checkDeferredConstraintsNow() {
         db.sql("set constraints all immediate").update();
     }
 
     @Test
     void anEmptyTablesSecondaryIndexesAreDroppedAndBuiltAgainAsTheyWere() {
-        tx.executeWithoutResult(s -> {
-            s.setRollbackOnly();
+        rolledBack(() -> {
             db.sql("delete from person_search").update();
             Set<String> before = definitions("person_search");
 
@@ -56,8 +69,7 @@ class TakeOnIndexesTest extends ServiceTest {
 
     @Test
     void aTableWithRowsIsLeftAsItIs() {
-        tx.executeWithoutResult(s -> {
-            s.setRollbackOnly();
+        rolledBack(() -> {
             Set<String> before = definitions("booking");
 
             assertThat(defer("booking")).isZero();
@@ -68,11 +80,8 @@ class TakeOnIndexesTest extends ServiceTest {
 
     @Test
     void uniqueIndexesAndPrimaryKeysStay() {
-        tx.executeWithoutResult(s -> {
-            s.setRollbackOnly();
-            db.sql("delete from person_alias").update();
-
-            assertThat(defer("person_alias")).isEqualTo(1);  // its foreign key to person
+        rolledBack(() -> {
+            aliasesDeferred();
 
             assertThat(definitions("person_alias")).containsExactly(
                     "CREATE UNIQUE INDEX person_alias_pkey ON public.person_alias USING btree (person_id, alias)");
@@ -81,10 +90,8 @@ class TakeOnIndexesTest extends ServiceTest {
 
     @Test
     void restoringChecksEveryRowAgainstTheForeignKeys() {
-        tx.executeWithoutResult(s -> {
-            s.setRollbackOnly();
-            db.sql("delete from person_alias").update();
-            defer("person_alias");
+        rolledBack(() -> {
+            aliasesDeferred();
             db.sql("insert into person_alias (person_id, alias) values (-1, 'Nadie')").update();
 
             assertThatThrownBy(takeOnIndexes::restore).isInstanceOf(DataAccessException.class)
@@ -94,10 +101,8 @@ class TakeOnIndexesTest extends ServiceTest {
 
     @Test
     void aTransactionCannotCommitWithAnythingStillDropped() {
-        tx.executeWithoutResult(s -> {
-            s.setRollbackOnly();
-            db.sql("delete from person_alias").update();
-            defer("person_alias");
+        rolledBack(() -> {
+            aliasesDeferred();
 
             assertThatThrownBy(this::checkDeferredConstraintsNow).isInstanceOf(DataAccessException.class)
                     .hasMessageContaining("was dropped and not restored");
@@ -106,8 +111,7 @@ class TakeOnIndexesTest extends ServiceTest {
 
     @Test
     void anUnknownTableIsRefused() {
-        tx.executeWithoutResult(s -> {
-            s.setRollbackOnly();
+        rolledBack(() -> {
             assertThatThrownBy(() -> defer("no_such_table")).isInstanceOf(DataAccessException.class)
                     .hasMessageContaining("no table no_such_table");
         });
