@@ -91,6 +91,24 @@ class CountBrowserTest extends ServiceTest {
     private static void clickAndWaitForNewPage(Browser b, By target) {
         WebElement old = b.driver.findElement(By.tagName("main"));
         b.driver.findElement(target).click();
-        b.wait.until(ExpectedConditions.stalenessOf(old));
+        b.wait.until(d -> gone(old));
+    }
+
+    /**
+     * Selenium's stalenessOf, also when Chromium reports a node of the page being replaced as no longer belonging to
+     * the document (a plain WebDriverException) instead of as stale: that failed one clean-clone run.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException stale) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 }
