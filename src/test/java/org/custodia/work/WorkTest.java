@@ -2,7 +2,9 @@ package org.custodia.work;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,10 +12,13 @@ import java.util.List;
 import java.util.Map;
 import org.custodia.support.Api;
 import org.custodia.support.Fixtures.TestFacility;
+import org.custodia.support.MutableClock;
 import org.custodia.support.ServiceTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** The work programme: workshops within the hours of MANDELA-102, allocations, attendance, pay and the figures. */
@@ -22,19 +27,39 @@ class WorkTest extends ServiceTest {
     static final String RECORDS = "registro-nacional";
     static final ZoneId LOCAL = ZoneId.of("America/El_Salvador");
 
+    /** The day under test, fixed for the whole test class so that no test straddles midnight. */
+    static final LocalDate TODAY = LocalDate.now(LOCAL);
+
+    @Autowired
+    MutableClock clock;
+
     TestFacility f;
     long place;
 
+    /**
+     * Each test runs on the service's clock at 07:00 local, before the day's 08:00-12:00 sessions: attendance counts
+     * only people held during a session, so people admitted by a test run after noon would not be in it.
+     */
     @BeforeEach
     void setUp() {
+        clock.pin(at(LocalTime.of(7, 0)));
         fx.account(OFFICER, "OFFICER");
         fx.account(RECORDS, "RECORDS");
         f = fx.newFacility(2, 10);
         place = fx.newPlace(f.code(), "WORKSHOP");
     }
 
+    @AfterEach
+    void releaseClock() {
+        clock.release();
+    }
+
+    static Instant at(LocalTime time) {
+        return TODAY.atTime(time).atZone(LOCAL).toInstant();
+    }
+
     static LocalDate today() {
-        return LocalDate.now(LOCAL);
+        return TODAY;
     }
 
     /** Every weekday but tomorrow's: today is a working day and there is a rest day. */
@@ -227,7 +252,9 @@ class WorkTest extends ServiceTest {
                     WorkTest.today().toString(), "to", WorkTest.today().toString())).status()).isEqualTo(200);
         }
 
+        /** Recorded after the sessions, as on the floor. */
         Api.Response record(List<Map<String, Object>> exceptions) {
+            clock.pin(at(LocalTime.of(12, 30)));
             return api.post("/api/facilities/" + f.code() + "/attendance", OFFICER, Map.of("day",
                     WorkTest.today().toString(), "defaultOutcome", "ATTENDED", "exceptions", exceptions));
         }
