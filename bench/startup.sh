@@ -8,7 +8,10 @@ cd "$(dirname "$0")/.."
 PORT=${1:-18080}
 DATA=$(mktemp -d /tmp/custodia-bench.XXXXXX)
 LOG=$DATA/run.log
-mvn -q -B compile >/dev/null
+# what spring-boot:run builds before it starts (it runs the lifecycle to test-compile): not part of the start
+mvn -q -B test-compile >/dev/null
+# the host's speed at the time (a shared host varies by half within a day): one core's SHA-256 over 256 MiB
+HOST=$( { /usr/bin/time -f '%e' bash -c 'head -c 268435456 /dev/zero | sha256sum >/dev/null'; } 2>&1 )
 
 start() {
   local t0=$(date +%s.%N) code
@@ -64,6 +67,7 @@ OFFLINE_T1=$(date +%s.%N)
 cat <<OUT
 | figure | value |
 |---|---|
+| host speed: \`sha256sum\` of 256 MiB (one core; 1.0 s on a quiet hour here) | ${HOST} s |
 | first start (\`mvn spring-boot:run\`, fresh \`./data\`): first answer (the demo's progress page) | $(printf '%.1f' "$FIRST_ANSWER") s (of which the service's own start, JVM included: ${FIRST_SPRING} s) |
 | first start to the first page with the whole demo loaded | $(printf '%.1f' "$FIRST") s |
 | demo load (log line) | ${DEMO_MS} |
