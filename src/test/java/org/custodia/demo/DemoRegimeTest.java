@@ -2,6 +2,7 @@ package org.custodia.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.custodia.support.ServiceTest;
@@ -16,9 +17,15 @@ import tools.jackson.databind.JsonNode;
 class DemoRegimeTest extends ServiceTest {
     static final ZoneId LOCAL = ZoneId.of("America/El_Salvador");
 
+    /** The local day the demo was loaded on: the suite may have crossed midnight since. */
+    LocalDate loadDay() {
+        return db.sql("select min(recorded_at) from ledger_entry where event_type = 'PROVISIONS_TAKEN_ON'")
+                .query(Timestamp.class).single().toInstant().atZone(LOCAL).toLocalDate();
+    }
+
     @Test
     void everyDayOfTheMonthHadItsFourCountsSignedOff() {
-        LocalDate day = LocalDate.now(LOCAL).minusDays(10);
+        LocalDate day = loadDay().minusDays(10);
         JsonNode d = api.get("/api/facilities/CECOT/counts?date=" + day, "oficial").json();
         assertThat(d.get("slots")).hasSize(4);
         d.get("slots").forEach(s -> assertThat(s.get("status").asString()).isEqualTo("DONE"));
@@ -30,7 +37,7 @@ class DemoRegimeTest extends ServiceTest {
 
     @Test
     void pavilionEightWasShortOfWaterAndSevenOfBeansEveryThirdDinner() {
-        LocalDate yesterday = LocalDate.now(LOCAL).minusDays(1);
+        LocalDate yesterday = loadDay().minusDays(1);
         JsonNode m8 = api.get("/api/facilities/CECOT/provisions?pavilion=M8&date=" + yesterday, "oficial").json();
         assertThat(m8.get("summary").get("occupied").asInt()).isPositive();
         assertThat(m8.get("summary").get("belowWater").asInt()).isEqualTo(m8.get("summary").get("occupied").asInt());
